@@ -3,6 +3,7 @@ import { installData } from '../../core/data/installer.js';
 import { dataStatus, hpoAcknowledgement, missingRequired, INSTALL_HINT } from '../../core/data/installed.js';
 import { dataDir, ontologyDir } from '../../core/data/paths.js';
 import { OdysseyError } from '../../core/errors.js';
+import { loadHpo } from '../../core/hpo/hpo-cache.js';
 import { type CliIO, printJson } from '../io.js';
 
 export function registerData(program: Command, io: CliIO): void {
@@ -25,6 +26,9 @@ export function registerData(program: Command, io: CliIO): void {
       });
       const skipped = outcomes.filter((o) => o.status === 'failed');
       for (const o of skipped) io.err(`note: optional ${o.id} not installed (${o.problems.at(-1) ?? 'no source'})`);
+      // Build the derived ontology cache now so the first search or analysis starts fast.
+      const hpo = await loadHpo();
+      io.err(`Ontology cache ready (${hpo.from === 'cache' ? 'up to date' : `built in ${(hpo.ms / 1000).toFixed(1)} s`}).`);
       io.err(hpoAcknowledgement());
     });
 

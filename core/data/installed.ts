@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { OdysseyError } from '../errors.js';
-import { type DatasetId, type Dataset, loadManifest, datasetById } from './manifest.js';
+import { type DatasetId, type Dataset, type Manifest, loadManifest, datasetById } from './manifest.js';
 import { dataDir, ontologyDir } from './paths.js';
 
 const InstalledFileSchema = z.object({
@@ -38,8 +38,12 @@ export function readInstalledRecord(root = dataDir()): InstalledRecord {
 }
 
 /** The installed file for a dataset when it matches the manifest, else undefined. */
-export function findInstalled(id: DatasetId, root = dataDir()): (InstalledFile & { absPath: string }) | undefined {
-  const want = datasetById(id);
+export function findInstalled(
+  id: DatasetId,
+  root = dataDir(),
+  manifest: Manifest = loadManifest(),
+): (InstalledFile & { absPath: string }) | undefined {
+  const want = datasetById(id, manifest);
   const rec = readInstalledRecord(root).files[id];
   if (!rec || rec.sha256 !== want.sha256) return undefined;
   const absPath = join(ontologyDir(root), rec.path);
@@ -51,18 +55,18 @@ export interface DataStatusEntry {
   installed: (InstalledFile & { absPath: string }) | undefined;
 }
 
-export function dataStatus(root = dataDir()): DataStatusEntry[] {
-  return loadManifest().datasets.map((dataset) => ({ dataset, installed: findInstalled(dataset.id, root) }));
+export function dataStatus(root = dataDir(), manifest: Manifest = loadManifest()): DataStatusEntry[] {
+  return manifest.datasets.map((dataset) => ({ dataset, installed: findInstalled(dataset.id, root, manifest) }));
 }
 
 export const INSTALL_HINT =
   'Run `npm install` (or `npx odyssey data install`) with ODYSSEY_DATA_MIRROR set to a folder that holds the release files, e.g. `ODYSSEY_DATA_MIRROR=../shared/data npx odyssey data install`, or with internet access to download the official releases.';
 
 /** Path of an installed dataset, or a clear error saying it is missing and how to install it. */
-export function requireDataFile(id: DatasetId, root = dataDir()): string {
-  const found = findInstalled(id, root);
+export function requireDataFile(id: DatasetId, root = dataDir(), manifest: Manifest = loadManifest()): string {
+  const found = findInstalled(id, root, manifest);
   if (found) return found.absPath;
-  const d = datasetById(id);
+  const d = datasetById(id, manifest);
   throw new OdysseyError(
     'data-missing',
     `${d.title} (${d.file}, version ${d.version}) is not installed in ${ontologyDir(root)}.`,
@@ -71,8 +75,8 @@ export function requireDataFile(id: DatasetId, root = dataDir()): string {
 }
 
 /** Every required dataset that is not installed; empty when the knowledge base is complete. */
-export function missingRequired(root = dataDir()): Dataset[] {
-  return dataStatus(root)
+export function missingRequired(root = dataDir(), manifest: Manifest = loadManifest()): Dataset[] {
+  return dataStatus(root, manifest)
     .filter((s) => s.dataset.required && !s.installed)
     .map((s) => s.dataset);
 }

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { OdysseyError } from '../errors.js';
-import { type Dataset, type DatasetId, loadManifest } from './manifest.js';
+import { type Dataset, type DatasetId, type Manifest, loadManifest } from './manifest.js';
 import { INSTALL_HINT, type InstalledFile, findInstalled, installedRecordPath, readInstalledRecord } from './installed.js';
 import { dataDir, ontologyDir } from './paths.js';
 import { digestContent } from './verify.js';
@@ -16,6 +16,8 @@ export interface InstallOptions {
   /** Try the official release URLs last (on by default). */
   download?: boolean;
   root?: string;
+  /** The release manifest; the repository's data/manifest.json by default. */
+  manifest?: Manifest;
   force?: boolean;
   only?: DatasetId[];
   fetchImpl?: typeof fetch;
@@ -126,8 +128,8 @@ async function fromUrl(d: Dataset, root: string, url: string, fetchImpl: typeof 
   }
 }
 
-async function installOne(d: Dataset, opts: InstallOptions, root: string): Promise<InstallOutcome> {
-  const present = findInstalled(d.id, root);
+async function installOne(d: Dataset, opts: InstallOptions, root: string, manifest: Manifest): Promise<InstallOutcome> {
+  const present = findInstalled(d.id, root, manifest);
   if (present && !opts.force) {
     const size = statSync(present.absPath).size;
     if (size > 0) return { id: d.id, status: 'present', source: present.source, path: present.absPath, problems: [] };
@@ -161,10 +163,11 @@ async function installOne(d: Dataset, opts: InstallOptions, root: string): Promi
  */
 export async function installData(opts: InstallOptions = {}): Promise<InstallOutcome[]> {
   const root = opts.root ?? dataDir();
-  const datasets = loadManifest().datasets.filter((d) => !opts.only || opts.only.includes(d.id));
+  const manifest = opts.manifest ?? loadManifest();
+  const datasets = manifest.datasets.filter((d) => !opts.only || opts.only.includes(d.id));
   const outcomes: InstallOutcome[] = [];
   for (const d of datasets) {
-    const o = await installOne(d, opts, root);
+    const o = await installOne(d, opts, root, manifest);
     opts.log?.(`${o.status === 'failed' ? '✗' : '✓'} ${d.title} ${d.version}: ${o.status}${o.path ? ` (${o.path})` : ''}`);
     outcomes.push(o);
   }

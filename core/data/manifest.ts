@@ -48,3 +48,8 @@ export function datasetById(id: DatasetId, manifest = loadManifest()): Dataset {
   if (!d) throw new Error(`Dataset ${id} is not in the manifest`);
   return d;
 }
+
+/** Validates a manifest object (for manifests kept elsewhere than the repository's). */
+export function parseManifest(value: unknown): Manifest {
+  return ManifestSchema.parse(value);
+}

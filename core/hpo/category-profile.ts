@@ -25,9 +25,13 @@ export interface CategoryProfile {
 export function categoryProfile(ontology: Ontology, ic: Float64Array, termIds: readonly string[]): CategoryProfile {
   const byCat = new Map<number, { terms: string[]; ics: number[] }>();
   const uncategorised: string[] = [];
-  const unique = Array.from(new Set(termIds));
-  for (const raw of unique) {
+  // An alt id and its primary id are one finding, so terms are counted after resolution.
+  const seen = new Set<string>();
+  for (const raw of termIds) {
     const term = ontology.resolve(raw).term;
+    const key = term?.id ?? raw;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const index = term ? ontology.indexOf(term.id) : undefined;
     const mask = index === undefined ? 0 : ontology.categoryMask(index);
     if (!term || index === undefined || mask === 0) {
@@ -53,5 +57,5 @@ export function categoryProfile(ontology: Ontology, ic: Float64Array, termIds: r
       meanIc: e.ics.reduce((a, b) => a + b, 0) / e.ics.length,
     };
   }).sort((a, b) => b.count - a.count || b.maxIc - a.maxIc || a.name.localeCompare(b.name));
-  return { categories, uncategorised, totalTerms: unique.length };
+  return { categories, uncategorised, totalTerms: seen.size };
 }

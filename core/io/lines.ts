@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
@@ -21,8 +21,12 @@ export async function isGzipFile(path: string): Promise<boolean> {
 
 /** A readable stream of the file's text content, transparently gunzipped (bgzip included). */
 export async function openText(path: string): Promise<Readable> {
+  if (!existsSync(path)) {
+    throw new OdysseyError('file-missing', `File not found: ${path}`, 'Check the path, or run `odyssey data install` for the reference data.');
+  }
+  const gz = await isGzipFile(path);
   const raw = createReadStream(path);
-  if (!(await isGzipFile(path))) return raw;
+  if (!gz) return raw;
   const gunzip = createGunzip();
   raw.on('error', (e) => gunzip.destroy(e));
   return raw.pipe(gunzip);
@@ -39,9 +43,6 @@ export async function* readLines(path: string): AsyncGenerator<string> {
     for await (const line of rl) yield line;
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT') {
-      throw new OdysseyError('file-missing', `File not found: ${path}`, 'Check the path, or run `odyssey data install`.');
-    }
     if (err.code?.startsWith('Z_') || /unexpected end of file|incorrect header/i.test(err.message)) {
       throw new OdysseyError(
         'file-corrupt',

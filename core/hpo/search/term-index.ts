@@ -31,7 +31,8 @@ export class TermIndex {
   readonly postings: Int32Array[];
   /** postingPrefix[i] = total posting length of vocab[0..i): range sizes in O(1). */
   readonly postingPrefix: Float64Array;
-  private fuzzyVocab: Fuse<string> | undefined;
+  /** One-character deletions of every vocabulary token → tokens (symmetric-delete typo lookup). */
+  private deletions: Map<string, number[]> | undefined;
 
   constructor(readonly ontology: Ontology) {
     ontology.terms.forEach((t, term) => {
@@ -86,17 +87,46 @@ export class TermIndex {
     return [lower(prefix), lower(`${prefix}\uffff`)];
   }
 
-  /** Vocabulary tokens within a small edit distance of `token`, scored by fuse.js (0 best). */
-  similarTokens(token: string, limit = 12): { token: string; score: number }[] {
-    this.fuzzyVocab ??= new Fuse(this.vocab, {
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: 0.34,
-      minMatchCharLength: 2,
-    });
-    return this.fuzzyVocab
-      .search(token, { limit })
-      .filter((r) => Math.abs(r.item.length - token.length) <= 3)
-      .map((r) => ({ token: r.item, score: r.score ?? 1 }));
+  /**
+   * Vocabulary tokens one edit away from `token` (insertion, deletion, substitution or adjacent
+   * transposition), found by the symmetric-delete method: both sides are reduced by one character
+   * and compared, which costs a few map lookups instead of a scan of the vocabulary.
+   */
+  similarTokens(token: string, wide = true): string[] {
+    if (!this.deletions) {
+      this.deletions = new Map();
+      this.vocab.forEach((v, i) => {
+        if (v.length < 3) return;
+        for (const d of new Set([v, ...deletionsOf(v)])) {
+          let list = this.deletions!.get(d);
+          if (!list) this.deletions!.set(d, (list = []));
+          list.push(i);
+        }
+      });
+    }
+    const out = new Set<string>();
+    for (const d of new Set([token, ...deletionsOf(token)])) {
+      for (const i of this.deletions.get(d) ?? []) if (this.vocab[i] !== token) out.add(this.vocab[i]!);
+    }
+    if (wide && out.size === 0 && token.length >= 5) for (const t of this.fuzzyNeighbours(token)) out.add(t);
+    return Array.from(out);
   }
+
+  /**
+   * Wider typos ("microcefaly"): fuse.js over the tokens that share the first two letters and a
+   * similar length, a bucket of a few hundred at most, so it stays cheap.
+   */
+  private fuzzyNeighbours(token: string): string[] {
+    const [lo, hi] = this.prefixRange(token.slice(0, 2));
+    const bucket = this.vocab.slice(lo, hi).filter((v) => Math.abs(v.length - token.length) <= 3);
+    if (bucket.length === 0) return [];
+    const fuse = new Fuse(bucket, { includeScore: true, threshold: 0.3, ignoreLocation: true });
+    return fuse.search(token, { limit: 5 }).map((r) => r.item);
+  }
+}
+
+function deletionsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
 }

@@ -131,20 +131,22 @@ export class TermSearch {
       const set = new Set<string>();
       const [lo, hi] = idx.prefixRange(q);
       for (let v = lo; v < Math.min(hi, lo + 50); v++) set.add(idx.vocab[v]!);
-      if (q.length >= 3) for (const s of idx.similarTokens(q)) set.add(s.token);
+      // A token that already completes to vocabulary words is being typed, not misspelt: only
+      // near neighbours are added, not the wider fuse.js fallback.
+      if (q.length >= 4) for (const t of idx.similarTokens(q, hi === lo)) set.add(t);
       return set;
     });
     if (options.some((s) => s.size === 0)) return [];
     const smallest = options.reduce((a, b) => (a.size <= b.size ? a : b));
     const candidates = new Set<number>();
-    for (const tok of smallest) {
+    collect: for (const tok of smallest) {
       const [lo] = idx.prefixRange(tok);
       if (idx.vocab[lo] !== tok) continue;
       for (const e of idx.postings[lo]!) {
         const entry = idx.entries[e]!;
         if (already.has(entry.term)) continue;
         if (options.every((set) => entry.tokens.some((t) => set.has(t)))) candidates.add(e);
-        if (candidates.size >= 2000) break;
+        if (candidates.size >= 400) break collect;
       }
     }
     if (candidates.size === 0) return [];
