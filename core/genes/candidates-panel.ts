@@ -2,7 +2,7 @@ import { OdysseyError } from '../errors.js';
 import { readLines } from '../io/lines.js';
 import { buildCandidateSet, type CandidateSet } from './candidate-set.js';
 import { splitGeneList } from './candidates-list.js';
-import { detectDelimiter, splitDelimitedLine, type Delimiter } from './delimited.js';
+import { delimitedRows, detectDelimiter, type DelimitedRow } from './delimited.js';
 import { assertReadableFile, sha256File } from './file-source.js';
 import type { GeneIdentity } from './identity.js';
 
@@ -48,24 +48,48 @@ interface PanelLine {
   text: string;
 }
 
-/** Non-blank lines, without a UTF-8 BOM and without '##' comment lines (a '#gene' header stays). */
-async function readPanelLines(path: string): Promise<PanelLine[]> {
-  const lines: PanelLine[] = [];
-  let lineNo = 0;
-  for await (const raw of readLines(path)) {
-    lineNo++;
-    const text = (lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw).trim();
-    if (text === '' || text.startsWith('##')) continue;
-    lines.push({ lineNo, text });
-  }
-  return lines;
+/** A line's text without a UTF-8 BOM; undefined for blank and '##' comment lines ('#gene' stays). */
+function panelText(raw: string): string | undefined {
+  const text = raw.replace(/^\uFEFF/, '').trim();
+  return text === '' || text.startsWith('##') ? undefined : text;
 }
 
-function namesFromColumn(lines: PanelLine[], delimiter: Delimiter, column: number, path: string) {
+/** The first line that counts, read without closing `lines` so the rest can follow in one pass. */
+async function firstPanelLine(lines: AsyncIterator<string>): Promise<PanelLine | undefined> {
+  for (let lineNo = 1, r = await lines.next(); !r.done; lineNo++, r = await lines.next()) {
+    const text = panelText(r.value);
+    if (text !== undefined) return { lineNo, text };
+  }
+  return undefined;
+}
+
+/** A single column of genes; its first line is a header when it names a gene column. */
+async function namesFromList(first: PanelLine, rest: AsyncIterable<string>): Promise<string[]> {
+  const names = findGeneColumn([first.text]) >= 0 ? [] : splitGeneList(first.text);
+  for await (const raw of rest) names.push(...splitGeneList(panelText(raw) ?? ''));
+  return names;
+}
+
+/**
+ * The header and rows of a table. Lines before the header are blank or comments: empty stand-ins
+ * for them keep csv-parse's line numbers (in rows and errors) those of the file.
+ */
+async function* tableLines(first: PanelLine, rest: AsyncIterable<string>) {
+  for (let i = 1; i < first.lineNo; i++) yield '';
+  yield first.text;
+  yield* rest;
+}
+
+async function namesFromTable(rows: AsyncIterable<DelimitedRow>, path: string) {
+  let column: number | undefined;
   const names: string[] = [];
   const shortLines: number[] = [];
-  for (const { lineNo, text } of lines) {
-    const cells = splitDelimitedLine(text, delimiter);
+  for await (const { lineNo, cells } of rows) {
+    if (column === undefined) {
+      column = findGeneColumn(cells);
+      if (column < 0) throw noGeneColumn(path, lineNo, cells);
+      continue;
+    }
     const cell = cells[column];
     // A "genes" cell may hold several symbols; symbols never contain the list separators.
     if (cell === undefined) shortLines.push(lineNo);
@@ -80,6 +104,13 @@ function namesFromColumn(lines: PanelLine[], delimiter: Delimiter, column: numbe
   return { names, notes };
 }
 
+const noGeneColumn = (path: string, lineNo: number, header: string[]) =>
+  new OdysseyError(
+    'panel-no-gene-column',
+    `${path} has no recognisable gene column: the header (line ${lineNo}) has ${header.map((h) => `"${h}"`).join(', ')}.`,
+    'Name the column that holds gene symbols "gene", "symbol", "gene_symbol" or "hgnc_symbol", or give a plain list with one gene per line.',
+  );
+
 /**
  * A candidate set from a panel file: TSV/CSV (delimiter detected from the header) with a gene
  * column found by name, or a single column of genes with or without a header.
@@ -89,24 +120,17 @@ export async function candidatesFromPanel(
   path: string,
 ): Promise<CandidateSet> {
   await assertReadableFile(path, 'Gene panel file');
-  const lines = await readPanelLines(path);
-  const [first, ...rest] = lines;
+  const lines = readLines(path);
+  const first = await firstPanelLine(lines);
   let names: string[] = [];
   let notes: string[] = [];
   if (first) {
     const delimiter = detectDelimiter(first.text);
-    const header = delimiter ? splitDelimitedLine(first.text, delimiter) : [first.text];
-    const column = findGeneColumn(header);
-    if (delimiter && column >= 0) {
-      ({ names, notes } = namesFromColumn(rest, delimiter, column, path));
-    } else if (!delimiter) {
-      names = (column >= 0 ? rest : lines).flatMap((l) => splitGeneList(l.text));
+    if (delimiter) {
+      const rows = delimitedRows(tableLines(first, lines), delimiter, path);
+      ({ names, notes } = await namesFromTable(rows, path));
     } else {
-      throw new OdysseyError(
-        'panel-no-gene-column',
-        `${path} has no recognisable gene column: the header (line ${first.lineNo}) has ${header.map((h) => `"${h}"`).join(', ')}.`,
-        'Name the column that holds gene symbols "gene", "symbol", "gene_symbol" or "hgnc_symbol", or give a plain list with one gene per line.',
-      );
+      names = await namesFromList(first, lines);
     }
   }
   if (names.length === 0) {

@@ -82,6 +82,32 @@ describe('candidatesFromPanel', () => {
     ]);
   });
 
+  it('reads quoted cells spanning lines, numbering rows by the file line they start on', async () => {
+    const path = write(
+      'multiline.csv',
+      '## notes may wrap\n\ndisease,gene\n"Dilated\ncardiomyopathy",TTN\n"Cystic fibrosis;\nmuscular dystrophy","CFTR\nDMD"\nlonely\n',
+    );
+    const set = await candidatesFromPanel(await miniIdentity(), path);
+    expect(set.genes).toEqual(['TTN', 'CFTR', 'DMD']);
+    expect(set.warnings).toEqual([
+      `${path}: 1 row(s) have no gene column (line 9); they were skipped`,
+    ]);
+  });
+
+  it('rejects a table whose quoted cell never closes, naming the file', async () => {
+    const path = write('unclosed.csv', 'gene,disease\nTTN,"DCM\nDMD,DMD\n');
+    const e = await caught(async () => candidatesFromPanel(await miniIdentity(), path));
+    expect(e).toMatchObject({ code: 'table-malformed' });
+    expect(e.message).toContain(`${path} is not a well-formed table (`);
+  });
+
+  it('reports a truncated gzipped table as corrupt, not as a parse error', async () => {
+    const gz = gzipSync(`gene\tnotes\n${'TTN\tDCM\n'.repeat(5000)}`);
+    const path = write('truncated.tsv.gz', gz.subarray(0, gz.length - 20));
+    const e = await caught(async () => candidatesFromPanel(await miniIdentity(), path));
+    expect(e).toMatchObject({ code: 'file-corrupt' });
+  });
+
   it('accepts a single-column file without a header as a list', async () => {
     const set = await candidatesFromPanel(await miniIdentity(), fixture('list.txt'));
     expect(set.genes).toEqual(['TP53', 'MYH7', 'TTN', 'CFTR']);
