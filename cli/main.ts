@@ -4,6 +4,8 @@ import { type CliIO, processIO } from './io.js';
 import { registerData } from './commands/data.js';
 import { registerSearch } from './commands/search.js';
 import { registerDemo } from './commands/demo.js';
+import { registerRank } from './commands/rank.js';
+import { registerBench } from './commands/bench.js';
 
 export function buildProgram(io: CliIO): Command {
   const program = new Command('odyssey')
@@ -14,6 +16,8 @@ export function buildProgram(io: CliIO): Command {
     .showHelpAfterError('(run `odyssey --help` for the commands)');
   registerData(program, io);
   registerSearch(program, io);
+  registerRank(program, io);
+  registerBench(program, io);
   registerDemo(program, io);
   return program;
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadHpo } from '../../core/hpo/hpo-cache.js';
 import { TermSearch } from '../../core/hpo/search/term-search.js';
-import { OdysseyError } from '../../core/errors.js';
+import { positiveInt } from '../options.js';
 import { type CliIO, printJson } from '../io.js';
 
 export function registerSearch(program: Command, io: CliIO): void {
@@ -12,10 +12,7 @@ export function registerSearch(program: Command, io: CliIO): void {
     .option('--limit <n>', 'how many results', '10')
     .option('--json', 'print [{id, name, score, matched, categories}] best first')
     .action(async (text: string, opts: { limit: string; json?: boolean }) => {
-      const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
-        throw new OdysseyError('bad-option', `--limit must be a whole number from 1 to 500, not "${opts.limit}".`, 'For example: --limit 20');
-      }
+      const limit = positiveInt(opts.limit, '--limit', 500);
       const hpo = await loadHpo();
       const results = new TermSearch(hpo.ontology).search(text, { limit });
       for (const r of results) if (r.warning) io.err(`warning: ${r.warning}`);

@@ -1,0 +1,96 @@
+import type { KnowledgeBase } from '../kb/knowledge-base.js';
+import { PhenotypeScorer, type ScoringParams } from './phenotype-scorer.js';
+import type { PreparedQuery, Ranker, RankerInfo, Scores } from './types.js';
+
+export interface PhenotypeRankerConfig {
+  name: string;
+  version: string;
+  description: string;
+  scoring: ScoringParams;
+  /**
+   * A disease shared by n genes gives each of them its score minus geneShare·ln(n): with
+   * geneShare 1 this is P(gene | disease) = 1/n, so a broad disease grouping dozens of genes
+   * does not lift them all to the top in a tie.
+   */
+  geneShare: number;
+}
+
+/**
+ * Odyssey's knowledge ranker. Parameters are global (never per gene, disease or case); they were
+ * chosen on the phenopacket-store dev cases and their effect is documented in bench/RESULTS.md.
+ */
+export const KNOWLEDGE_RANKER: PhenotypeRankerConfig = {
+  name: 'knowledge',
+  version: '1',
+  description: 'Frequency-aware Resnik likelihood score with partial-match, NOT-annotation and annotation-volume corrections; gene score from its diseases shared by gene count',
+  scoring: {
+    unknownFrequency: 0.3,
+    frequencyWeight: 0.3,
+    partialPenalty: 1.5,
+    floor: 1,
+    exclusionStrength: 0,
+    negationPenalty: 2,
+    sizePenalty: 0.25,
+  },
+  geneShare: 1,
+};
+
+/** The plain reference: Resnik best-match average, patient → disease, gene = best disease. */
+export const RESNIK_RANKER: PhenotypeRankerConfig = {
+  name: 'resnik',
+  version: '1',
+  description: 'Reference: plain Resnik best-match average (patient → disease); gene score = best disease',
+  scoring: {
+    unknownFrequency: 1,
+    frequencyWeight: 0,
+    partialPenalty: 0,
+    floor: 0,
+    exclusionStrength: 0,
+    negationPenalty: 0,
+    sizePenalty: 0,
+  },
+  geneShare: 0,
+};
+
+export class PhenotypeRanker implements Ranker {
+  readonly info: RankerInfo;
+  readonly scorer: PhenotypeScorer;
+  readonly explanationParams: ScoringParams;
+  private readonly geneDiseases: Int32Array[];
+  private readonly diseaseShare: Float64Array;
+
+  constructor(
+    readonly kb: KnowledgeBase,
+    readonly config: PhenotypeRankerConfig,
+  ) {
+    this.info = { name: config.name, version: config.version, description: config.description, params: { ...config.scoring, geneShare: config.geneShare } };
+    this.scorer = new PhenotypeScorer(kb, config.scoring);
+    this.explanationParams = config.scoring;
+    this.geneDiseases = kb.genes.map((g) => Int32Array.from(g.diseases.map((d) => kb.diseaseIndex(d)!)));
+    this.diseaseShare = Float64Array.from(kb.diseases, (d) => config.geneShare * Math.log(Math.max(1, d.genes.length)));
+  }
+
+  score(query: PreparedQuery): Scores {
+    let mask: Uint8Array | undefined;
+    if (query.candidateGenes) {
+      mask = new Uint8Array(this.kb.diseases.length);
+      for (const g of query.candidateGenes) for (const d of this.geneDiseases[g]!) mask[d] = 1;
+    }
+    const diseases = this.scorer.score({ observed: query.observed, excluded: query.excluded, ...(mask ? { mask } : {}) });
+    const n = this.kb.genes.length;
+    const genes = new Float64Array(n).fill(-Infinity);
+    const geneBestDisease = new Int32Array(n).fill(-1);
+    const which = query.candidateGenes ?? Array.from({ length: n }, (_, i) => i);
+    for (const g of which) {
+      let best = -Infinity;
+      let bestD = -1;
+      for (const d of this.geneDiseases[g]!) {
+        const v = diseases[d]! - this.diseaseShare[d]!;
+        if (v > best) [best, bestD] = [v, d];
+      }
+      genes[g] = best;
+      geneBestDisease[g] = bestD;
+    }
+    return { diseases, genes, geneBestDisease };
+  }
+}

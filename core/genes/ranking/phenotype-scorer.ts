@@ -1,0 +1,133 @@
+import type { KnowledgeBase } from '../kb/knowledge-base.js';
+import { PhenotypeIndex } from './phenotype-index.js';
+
+/**
+ * The few global parameters of the phenotype score. They are set once for all genes and
+ * diseases (never per gene or per case) and documented in bench/RESULTS.md.
+ */
+export interface ScoringParams {
+  /** Frequency assumed for annotations that state none. */
+  unknownFrequency: number;
+  /** Weight of log(frequency) next to information content (0 ignores frequencies). */
+  frequencyWeight: number;
+  /** Discount for a match through a common ancestor that subsumes neither term. */
+  partialPenalty: number;
+  /** A patient term contributes max(floor, best match): the worst a finding can count. */
+  floor: number;
+  /** How strongly an excluded finding argues against a disease that has it: log(1 - k·f). */
+  exclusionStrength: number;
+  /** Penalty when an observed finding is annotated NOT present in the disease. */
+  negationPenalty: number;
+  /** Penalty per log annotation count, so diseases do not win by the volume of their annotations. */
+  sizePenalty: number;
+}
+
+export interface ScoreInput {
+  /** Term indexes of observed phenotypic abnormalities (resolved, deduplicated). */
+  observed: readonly number[];
+  /** Term indexes of excluded phenotypic abnormalities. */
+  excluded: readonly number[];
+  /** When given, only diseases with mask[d] = 1 are scored; others stay at -Infinity. */
+  mask?: Uint8Array;
+}
+
+/**
+ * Scores every disease against a patient's findings in one pass over the findings' ancestors.
+ * Per observed term p the best match with a disease is the most informative ancestor a of p that
+ * the disease reaches, read as a log likelihood ratio: IC(a) + w·log f, where f is the frequency
+ * of the disease's annotation there; matches that go sideways through a common ancestor lose
+ * `partialPenalty`. This is Resnik similarity with frequencies, in LIRICAL's spirit.
+ */
+export class PhenotypeScorer {
+  readonly index: PhenotypeIndex;
+  private readonly negatedBy: Int32Array[];
+  private readonly best: Float64Array;
+  private readonly stamp: Int32Array;
+  private readonly touched: Int32Array;
+  private generation = 0;
+
+  constructor(
+    readonly kb: KnowledgeBase,
+    readonly params: ScoringParams,
+  ) {
+    this.index = new PhenotypeIndex(kb, params.unknownFrequency);
+    const o = kb.hpo.ontology;
+    const neg: number[][] = Array.from({ length: o.size }, () => []);
+    kb.diseases.forEach((d, di) => {
+      for (const n of d.negated) {
+        const t = o.indexOf(n);
+        if (t !== undefined) neg[t]!.push(di);
+      }
+    });
+    this.negatedBy = neg.map((l) => Int32Array.from(l));
+    const n = this.index.diseaseCount;
+    this.best = new Float64Array(n);
+    this.stamp = new Int32Array(n).fill(-1);
+    this.touched = new Int32Array(n);
+  }
+
+  score(input: ScoreInput): Float64Array {
+    const { ontology: o, ic } = this.kb.hpo;
+    const p = this.params;
+    const ix = this.index;
+    const n = ix.diseaseCount;
+    const total = new Float64Array(n);
+    const mask = input.mask;
+    for (let d = 0; d < n; d++) {
+      total[d] = mask && !mask[d] ? -Infinity : -p.sizePenalty * Math.log(1 + ix.annotationCount[d]!);
+    }
+    const best = this.best;
+    const stamp = this.stamp;
+    const touched = this.touched;
+    for (const term of input.observed) {
+      const gen = ++this.generation;
+      let nTouched = 0;
+      for (const a of o.ancestorIndexes(term, true)) {
+        const icA = ic[a]!;
+        if (icA + p.frequencyWeight * ix.maxBelow[a]! <= p.floor) continue;
+        const ds = ix.diseases[a]!;
+        const below = ix.below[a]!;
+        const direct = ix.direct[a]!;
+        const self = a === term;
+        for (let k = 0; k < ds.length; k++) {
+          const d = ds[k]!;
+          if (mask && !mask[d]) continue;
+          let s: number;
+          if (self) s = icA + p.frequencyWeight * below[k]!;
+          else {
+            s = icA + p.frequencyWeight * below[k]! - p.partialPenalty;
+            const x = direct[k]!;
+            if (x === x) {
+              const s2 = icA + p.frequencyWeight * x;
+              if (s2 > s) s = s2;
+            }
+          }
+          if (stamp[d] !== gen) {
+            stamp[d] = gen;
+            best[d] = s;
+            touched[nTouched++] = d;
+          } else if (s > best[d]!) best[d] = s;
+        }
+      }
+      for (let k = 0; k < nTouched; k++) {
+        const d = touched[k]!;
+        if (best[d]! > p.floor) total[d] = total[d]! + best[d]! - p.floor;
+      }
+      if (p.negationPenalty) {
+        for (const a of o.ancestorIndexes(term, true)) for (const d of this.negatedBy[a]!) total[d] = total[d]! - p.negationPenalty;
+      }
+    }
+    if (p.exclusionStrength > 0) {
+      for (const e of input.excluded) {
+        const ds = ix.diseases[e]!;
+        const below = ix.below[e]!;
+        for (let k = 0; k < ds.length; k++) {
+          const f = Math.exp(below[k]!);
+          const d = ds[k]!;
+          total[d] = total[d]! + Math.log(1 - p.exclusionStrength * f);
+        }
+      }
+    }
+    return total;
+  }
+}
