@@ -21,3 +21,27 @@ export async function miniHpo(): Promise<{ ontology: Ontology; ic: Float64Array 
   const ic = computeInformationContent(ontology, phenotypeSetsByDisease(hpoa.annotations).values());
   return { ontology, ic };
 }
+
+/** The mini knowledge base: mini.obo, mini.hpoa and the hand-written gene files in fixtures/kb. */
+export async function miniKb(): Promise<import('../core/genes/kb/knowledge-base.js').KnowledgeBase> {
+  const { GeneIdentity } = await import('../core/genes/identity.js');
+  const { buildKnowledge } = await import('../core/genes/kb/build.js');
+  const { KnowledgeBase } = await import('../core/genes/kb/knowledge-base.js');
+  const { ontology, ic } = await miniHpo();
+  const identity = new GeneIdentity([
+    { symbol: 'GENEA', ncbiId: '1', hgncId: 'HGNC:1', previousSymbols: ['OLDA'] },
+    { symbol: 'GENEB', ncbiId: '2', hgncId: 'HGNC:2' },
+    { symbol: 'GENEC', ncbiId: '3', hgncId: 'HGNC:3', aliasSymbols: ['CEE'] },
+    { symbol: 'GENED', ncbiId: '4', hgncId: 'HGNC:4' },
+    { symbol: 'GENEG', ncbiId: '7', hgncId: 'HGNC:7' },
+    { symbol: 'GENEH', ncbiId: '8', hgncId: 'HGNC:8' },
+  ]);
+  const versions = { hpo: '2099-01-01', hpoAnnotations: '2099-01-01', genesToPhenotype: 'test', genesToDisease: 'test', hgnc: 'test' };
+  const data = await buildKnowledge(
+    { genesToPhenotype: fixture('kb', 'genes_to_phenotype.txt'), phenotypeHpoa: fixture('hpo', 'mini.hpoa'), genesToDisease: fixture('kb', 'genes_to_disease.txt') },
+    ontology,
+    identity,
+    versions,
+  );
+  return new KnowledgeBase({ ontology, ic, versions: { hpo: '2099-01-01', annotations: '2099-01-01' }, diseaseCount: 4 }, identity, data);
+}
