@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
+import { existsSync } from 'node:fs';
 import { readCases, type CaseItem } from '../../core/cases/sources.js';
 import { runBenchmark, type BenchmarkReport } from '../../core/benchmark/run-benchmark.js';
 import { OdysseyError } from '../../core/errors.js';
@@ -53,10 +54,17 @@ export function registerBench(program: Command, io: CliIO): void {
       const limit = o.limit === undefined ? undefined : positiveInt(o.limit, '--limit');
       const seed = Number(o.seed);
       if (!Number.isInteger(seed)) throw new OdysseyError('bad-option', `--seed must be a whole number, not "${o.seed}".`, 'For example: --seed 1');
+      if (!existsSync(o.cases)) throw new OdysseyError('file-missing', `Case input not found: ${o.cases}`, 'Give a folder of phenopackets, a .tar.gz archive of them or a JSONL file.');
+      if (candidates === undefined && o.seed !== '1') io.err('note: --seed only matters with --candidates; it is ignored here.');
       const { kb } = await loadKnowledgeBase();
       const ranker = createRanker(o.ranker, kb);
+      // Cases are read up front so the progress bar knows its total; with --limit only as many as needed.
       const items: CaseItem[] = [];
-      for await (const item of readCases(o.cases)) items.push(item);
+      let readable = 0;
+      for await (const item of readCases(o.cases)) {
+        items.push(item);
+        if (item.case && ++readable >= (limit ?? Infinity)) break;
+      }
       const total = limit === undefined ? items.length : Math.min(limit, items.length);
       const controller = new AbortController();
       const onSigint = (): void => controller.abort();

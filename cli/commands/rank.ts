@@ -54,6 +54,7 @@ async function buildQuery(o: RankOpts): Promise<RankQuery> {
     if (c.sex) q.sex = c.sex;
     if (c.ageYears !== undefined) q.ageYears = c.ageYears;
     if (c.onsetYears !== undefined) q.onsetYears = c.onsetYears;
+    if (c.onsetTerm) q.onsetTerm = c.onsetTerm;
     return q;
   }
   if (!o.hpo) throw new OdysseyError('bad-option', 'Nothing to rank: give --case FILE or --hpo HP:...,HP:...', 'For example: odyssey rank --hpo HP:0001250,HP:0001263');

@@ -36,6 +36,7 @@ export function toBenchCase(kb: KnowledgeBase, c: PatientCase): BenchCase | { sk
   if (c.sex) query.sex = c.sex;
   if (c.ageYears !== undefined) query.ageYears = c.ageYears;
   if (c.onsetYears !== undefined) query.onsetYears = c.onsetYears;
+  if (c.onsetTerm) query.onsetTerm = c.onsetTerm;
   const bc: BenchCase = { id: c.id, query, truthGenes, missingGenes, truthDiseases, literatureOverlap: c.pmids.some((p) => refs.has(p)) };
   if (c.source) bc.source = c.source;
   return bc;

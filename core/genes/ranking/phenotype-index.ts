@@ -14,10 +14,15 @@ export class PhenotypeIndex {
   readonly diseases: Int32Array[];
   readonly below: Float32Array[];
   readonly direct: Float32Array[];
+  /** Highest frequency *stated* by the disease's annotations at or below the term (0 if none). */
+  readonly stated: Float32Array[];
   /** Per term: the largest `below` value, to skip a whole posting list that cannot win. */
   readonly maxBelow: Float32Array;
   /** Per disease: number of phenotype annotations. */
   readonly annotationCount: Int32Array;
+  /** Per disease: its annotated term indexes and their frequencies (unknown ones defaulted). */
+  readonly terms: Int32Array[];
+  readonly weights: Float32Array[];
 
   constructor(
     readonly kb: KnowledgeBase,
@@ -26,11 +31,16 @@ export class PhenotypeIndex {
     const o = kb.hpo.ontology;
     const nTerms = o.size;
     this.diseaseCount = kb.diseases.length;
-    const lists: { d: number[]; below: number[]; direct: number[] }[] = Array.from({ length: nTerms }, () => ({ d: [], below: [], direct: [] }));
+    const lists: { d: number[]; below: number[]; direct: number[]; stated: number[] }[] = Array.from({ length: nTerms }, () => ({ d: [], below: [], direct: [], stated: [] }));
     const stampD = new Int32Array(nTerms).fill(-1);
     const slot = new Int32Array(nTerms);
     this.annotationCount = new Int32Array(this.diseaseCount);
+    this.terms = [];
+    this.weights = [];
     kb.diseases.forEach((disease, d) => {
+      const own = disease.phenotypes.map((p) => [o.indexOf(p.id), p.frequency ?? unknownFrequency] as const).filter((x): x is readonly [number, number] => x[0] !== undefined);
+      this.terms.push(Int32Array.from(own, (x) => x[0]));
+      this.weights.push(Float32Array.from(own, (x) => x[1]));
       this.annotationCount[d] = disease.phenotypes.length;
       for (const p of disease.phenotypes) {
         const t = o.indexOf(p.id);
@@ -44,7 +54,11 @@ export class PhenotypeIndex {
             l.d.push(d);
             l.below.push(lf);
             l.direct.push(Number.NaN);
-          } else if (lf > l.below[slot[a]!]!) l.below[slot[a]!] = lf;
+            l.stated.push(p.frequency ?? 0);
+          } else {
+            if (lf > l.below[slot[a]!]!) l.below[slot[a]!] = lf;
+            if ((p.frequency ?? 0) > l.stated[slot[a]!]!) l.stated[slot[a]!] = p.frequency!;
+          }
           if (a === t) {
             const cur = l.direct[slot[a]!]!;
             if (Number.isNaN(cur) || lf > cur) l.direct[slot[a]!] = lf;
@@ -55,6 +69,7 @@ export class PhenotypeIndex {
     this.diseases = lists.map((l) => Int32Array.from(l.d));
     this.below = lists.map((l) => Float32Array.from(l.below));
     this.direct = lists.map((l) => Float32Array.from(l.direct));
+    this.stated = lists.map((l) => Float32Array.from(l.stated));
     this.maxBelow = Float32Array.from(lists.map((l) => (l.below.length ? Math.max(...l.below) : -Infinity)));
   }
 }

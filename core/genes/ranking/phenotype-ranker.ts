@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import { PhenotypeScorer, type ScoringParams } from './phenotype-scorer.js';
 import type { PreparedQuery, Ranker, RankerInfo, Scores } from './types.js';
+import { diseaseOnsetSpans, onsetConflicts, onsetRange } from './onset.js';
 
 export interface PhenotypeRankerConfig {
   name: string;
@@ -13,6 +14,8 @@ export interface PhenotypeRankerConfig {
    * does not lift them all to the top in a tie.
    */
   geneShare: number;
+  /** Subtracted from diseases whose annotated onset grossly contradicts the patient's onset. */
+  onsetPenalty: number;
 }
 
 /**
@@ -21,8 +24,8 @@ export interface PhenotypeRankerConfig {
  */
 export const KNOWLEDGE_RANKER: PhenotypeRankerConfig = {
   name: 'knowledge',
-  version: '1',
-  description: 'Frequency-aware Resnik likelihood score with partial-match, NOT-annotation and annotation-volume corrections; gene score from its diseases shared by gene count',
+  version: '2',
+  description: 'Frequency-aware Resnik likelihood score with partial-match, NOT-annotation, annotation-volume and onset corrections, re-ranked by how well the disease profile is reflected in the patient; gene score from its diseases shared by gene count',
   scoring: {
     unknownFrequency: 0.3,
     frequencyWeight: 0.3,
@@ -31,8 +34,11 @@ export const KNOWLEDGE_RANKER: PhenotypeRankerConfig = {
     exclusionStrength: 0,
     negationPenalty: 2,
     sizePenalty: 0.25,
+    reverseWeight: 0.5,
+    reverseDepth: 300,
   },
   geneShare: 1,
+  onsetPenalty: 1,
 };
 
 /** The plain reference: Resnik best-match average, patient → disease, gene = best disease. */
@@ -50,6 +56,7 @@ export const RESNIK_RANKER: PhenotypeRankerConfig = {
     sizePenalty: 0,
   },
   geneShare: 0,
+  onsetPenalty: 0,
 };
 
 export class PhenotypeRanker implements Ranker {
@@ -58,16 +65,23 @@ export class PhenotypeRanker implements Ranker {
   readonly explanationParams: ScoringParams;
   private readonly geneDiseases: Int32Array[];
   private readonly diseaseShare: Float64Array;
+  private readonly onsetSpans: ([number, number] | undefined)[];
 
   constructor(
     readonly kb: KnowledgeBase,
     readonly config: PhenotypeRankerConfig,
   ) {
-    this.info = { name: config.name, version: config.version, description: config.description, params: { ...config.scoring, geneShare: config.geneShare } };
+    this.info = { name: config.name, version: config.version, description: config.description, params: { ...config.scoring, geneShare: config.geneShare, onsetPenalty: config.onsetPenalty } };
     this.scorer = new PhenotypeScorer(kb, config.scoring);
     this.explanationParams = config.scoring;
     this.geneDiseases = kb.genes.map((g) => Int32Array.from(g.diseases.map((d) => kb.diseaseIndex(d)!)));
     this.diseaseShare = Float64Array.from(kb.diseases, (d) => config.geneShare * Math.log(Math.max(1, d.genes.length)));
+    this.onsetSpans = config.onsetPenalty ? diseaseOnsetSpans(kb) : [];
+  }
+
+  private patientOnset(query: PreparedQuery): [number, number] | undefined {
+    if (query.onsetYears !== undefined) return [query.onsetYears, query.onsetYears];
+    return query.onsetTerm ? onsetRange(this.kb.hpo.ontology, query.onsetTerm) : undefined;
   }
 
   score(query: PreparedQuery): Scores {
@@ -77,6 +91,12 @@ export class PhenotypeRanker implements Ranker {
       for (const g of query.candidateGenes) for (const d of this.geneDiseases[g]!) mask[d] = 1;
     }
     const diseases = this.scorer.score({ observed: query.observed, excluded: query.excluded, ...(mask ? { mask } : {}) });
+    const onset = this.config.onsetPenalty ? this.patientOnset(query) : undefined;
+    if (onset) {
+      this.onsetSpans.forEach((span, d) => {
+        if (span && onsetConflicts(span, onset)) diseases[d] = diseases[d]! - this.config.onsetPenalty;
+      });
+    }
     const n = this.kb.genes.length;
     const genes = new Float64Array(n).fill(-Infinity);
     const geneBestDisease = new Int32Array(n).fill(-1);

@@ -38,7 +38,7 @@ export function prepareQuery(kb: KnowledgeBase, q: RankQuery): PreparedQuery {
   if (observed.length === 0) {
     throw new OdysseyError(
       'no-phenotypes',
-      q.observed.length === 0 ? 'The case has no observed phenotypes.' : 'None of the observed terms is a usable phenotypic abnormality.',
+      q.observed.length === 0 ? 'The case has no observed phenotypes.' : `None of the observed terms is a usable phenotypic abnormality:\n  ${warnings.join('\n  ')}`,
       'Add at least one observed HPO term (e.g. --hpo HP:0001250); use `odyssey search` to find terms by name.',
     );
   }
@@ -46,6 +46,7 @@ export function prepareQuery(kb: KnowledgeBase, q: RankQuery): PreparedQuery {
   if (q.sex) prepared.sex = q.sex;
   if (q.ageYears !== undefined) prepared.ageYears = q.ageYears;
   if (q.onsetYears !== undefined) prepared.onsetYears = q.onsetYears;
+  if (q.onsetTerm) prepared.onsetTerm = q.onsetTerm;
   if (q.candidates) {
     const genes = new Set<number>();
     for (const c of q.candidates) {
@@ -63,7 +64,7 @@ export function prepareQuery(kb: KnowledgeBase, q: RankQuery): PreparedQuery {
       genes.add(g);
     }
     if (genes.size === 0) {
-      throw new OdysseyError('no-candidates', 'None of the candidate genes has phenotype annotations to rank.', 'Check the gene symbols, or rank genome-wide by leaving out the candidate set.');
+      throw new OdysseyError('no-candidates', `None of the candidate genes has phenotype annotations to rank:\n  ${warnings.filter((w) => w.startsWith('Candidate')).join('\n  ')}`, 'Check the gene symbols, or rank genome-wide by leaving out the candidate set.');
     }
     prepared.candidateGenes = Array.from(genes);
   }

@@ -8,6 +8,8 @@ export interface RankQuery {
   sex?: 'MALE' | 'FEMALE' | 'OTHER_SEX' | 'UNKNOWN_SEX';
   ageYears?: number;
   onsetYears?: number;
+  /** Onset as an HPO onset class, when no age is known. */
+  onsetTerm?: string;
   /** Gene symbols or ids; when given, only these genes are ranked. */
   candidates?: string[];
 }
@@ -19,6 +21,7 @@ export interface PreparedQuery {
   sex?: RankQuery['sex'];
   ageYears?: number;
   onsetYears?: number;
+  onsetTerm?: string;
   /** Gene indexes to rank; undefined means genome-wide. */
   candidateGenes?: number[];
   warnings: string[];

@@ -18,6 +18,7 @@ const CONFIG: PhenotypeRankerConfig = {
   description: 'fixture parameters',
   scoring: { unknownFrequency: 0.5, frequencyWeight: 1, partialPenalty: 1, floor: 0, exclusionStrength: 0, negationPenalty: 2, sizePenalty: 0 },
   geneShare: 1,
+  onsetPenalty: 0,
 };
 
 describe('prepareQuery', () => {
