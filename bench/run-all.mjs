@@ -3,7 +3,10 @@
 import { spawnSync } from 'node:child_process';
 
 const only = process.argv.slice(2);
-const benches = [['search', 'dist/bench/run-search.js']];
+const benches = [
+  ['search', 'dist/bench/run-search.js'],
+  ['ranking', 'dist/bench/run-ranking.js'],
+];
 let failed = false;
 for (const [name, script] of benches) {
   if (only.length && !only.includes(name)) continue;
