@@ -31,45 +31,65 @@ export class PhenotypeIndex {
     const o = kb.hpo.ontology;
     const nTerms = o.size;
     this.diseaseCount = kb.diseases.length;
-    const lists: { d: number[]; below: number[]; direct: number[]; stated: number[] }[] = Array.from({ length: nTerms }, () => ({ d: [], below: [], direct: [], stated: [] }));
-    const stampD = new Int32Array(nTerms).fill(-1);
-    const slot = new Int32Array(nTerms);
     this.annotationCount = new Int32Array(this.diseaseCount);
     this.terms = [];
     this.weights = [];
-    kb.diseases.forEach((disease, d) => {
-      const own = disease.phenotypes.map((p) => [o.indexOf(p.id), p.frequency ?? unknownFrequency] as const).filter((x): x is readonly [number, number] => x[0] !== undefined);
-      this.terms.push(Int32Array.from(own, (x) => x[0]));
-      this.weights.push(Float32Array.from(own, (x) => x[1]));
+    // Annotations as (term, log-frequency, stated frequency) per disease, resolved once.
+    const own = kb.diseases.map((disease, d) => {
+      const rows = disease.phenotypes
+        .map((p) => ({ t: o.indexOf(p.id), f: p.frequency }))
+        .filter((x): x is { t: number; f: number | undefined } => x.t !== undefined);
       this.annotationCount[d] = disease.phenotypes.length;
-      for (const p of disease.phenotypes) {
-        const t = o.indexOf(p.id);
-        if (t === undefined) continue;
-        const lf = Math.log(Math.max(0.01, p.frequency ?? unknownFrequency));
+      this.terms.push(Int32Array.from(rows, (x) => x.t));
+      this.weights.push(Float32Array.from(rows, (x) => x.f ?? unknownFrequency));
+      return rows;
+    });
+    // Two passes over (disease, ancestor) pairs into flat typed arrays (CSR layout): first count
+    // the postings per term, then fill them. Growing ~20k JS arrays instead was several times slower.
+    const stamp = new Int32Array(nTerms).fill(-1);
+    const count = new Int32Array(nTerms + 1);
+    own.forEach((rows, d) => {
+      for (const { t } of rows) {
         for (const a of o.ancestorIndexes(t, true)) {
-          const l = lists[a]!;
-          if (stampD[a] !== d) {
-            stampD[a] = d;
-            slot[a] = l.d.length;
-            l.d.push(d);
-            l.below.push(lf);
-            l.direct.push(Number.NaN);
-            l.stated.push(p.frequency ?? 0);
-          } else {
-            if (lf > l.below[slot[a]!]!) l.below[slot[a]!] = lf;
-            if ((p.frequency ?? 0) > l.stated[slot[a]!]!) l.stated[slot[a]!] = p.frequency!;
-          }
-          if (a === t) {
-            const cur = l.direct[slot[a]!]!;
-            if (Number.isNaN(cur) || lf > cur) l.direct[slot[a]!] = lf;
+          if (stamp[a] !== d) {
+            stamp[a] = d;
+            count[a + 1]!++;
           }
         }
       }
     });
-    this.diseases = lists.map((l) => Int32Array.from(l.d));
-    this.below = lists.map((l) => Float32Array.from(l.below));
-    this.direct = lists.map((l) => Float32Array.from(l.direct));
-    this.stated = lists.map((l) => Float32Array.from(l.stated));
-    this.maxBelow = Float32Array.from(lists.map((l) => (l.below.length ? Math.max(...l.below) : -Infinity)));
+    const offset = new Int32Array(nTerms + 1);
+    for (let a = 0; a < nTerms; a++) offset[a + 1] = offset[a]! + count[a + 1]!;
+    const total = offset[nTerms]!;
+    const dFlat = new Int32Array(total);
+    const belowFlat = new Float32Array(total).fill(-Infinity);
+    const directFlat = new Float32Array(total).fill(Number.NaN);
+    const statedFlat = new Float32Array(total);
+    const cursor = Int32Array.from(offset.subarray(0, nTerms));
+    const slot = new Int32Array(nTerms);
+    stamp.fill(-1);
+    own.forEach((rows, d) => {
+      for (const { t, f } of rows) {
+        const lf = Math.log(Math.max(0.01, f ?? unknownFrequency));
+        const stated = f ?? 0;
+        for (const a of o.ancestorIndexes(t, true)) {
+          if (stamp[a] !== d) {
+            stamp[a] = d;
+            slot[a] = cursor[a]!++;
+            dFlat[slot[a]!] = d;
+          }
+          const k = slot[a]!;
+          if (lf > belowFlat[k]!) belowFlat[k] = lf;
+          if (stated > statedFlat[k]!) statedFlat[k] = stated;
+          if (a === t && !(directFlat[k]! >= lf)) directFlat[k] = lf;
+        }
+      }
+    });
+    const view = <T extends Int32Array | Float32Array>(flat: T, a: number): T => flat.subarray(offset[a]!, offset[a + 1]!) as T;
+    this.diseases = Array.from({ length: nTerms }, (_, a) => view(dFlat, a));
+    this.below = Array.from({ length: nTerms }, (_, a) => view(belowFlat, a));
+    this.direct = Array.from({ length: nTerms }, (_, a) => view(directFlat, a));
+    this.stated = Array.from({ length: nTerms }, (_, a) => view(statedFlat, a));
+    this.maxBelow = Float32Array.from(this.below, (b) => (b.length ? b.reduce((m, x) => (x > m ? x : m), -Infinity) : -Infinity));
   }
 }
