@@ -10,6 +10,6 @@ const t1 = performance.now();
 const ranker = createRanker('knowledge', kb);
 const rankerMs = performance.now() - t1;
 const t2 = performance.now();
-rankCase(kb, ranker, { observed: ['HP:0001250', 'HP:0001263', 'HP:0000252', 'HP:0001252'] }, { top: 10 });
+await rankCase(kb, ranker, { observed: ['HP:0001250', 'HP:0001263', 'HP:0000252', 'HP:0001252'] }, { top: 10 });
 const firstRankMs = performance.now() - t2;
 process.stdout.write(JSON.stringify({ from, loadMs, rankerMs, firstRankMs, maxRssMb: process.resourceUsage().maxRSS / 1024 }));

@@ -30,7 +30,7 @@ export function registerDemo(program: Command, io: CliIO): void {
         io.out(`  ${c.name.padEnd(45)} ${String(c.count).padStart(2)} term(s), max IC ${c.maxIc.toFixed(2)}`);
       }
       const { kb } = await loadKnowledgeBase();
-      const result = rankCase(kb, createRanker('knowledge', kb), { observed: picked }, { top: 5 });
+      const result = await rankCase(kb, createRanker('knowledge', kb), { observed: picked }, { top: 5 });
       io.out(`\nCandidate genes for these findings, genome-wide (${result.scored.genes} genes scored):`);
       for (const g of result.genes) {
         const e = g.explanation;

@@ -109,7 +109,7 @@ export function registerRank(program: Command, io: CliIO): void {
       const ranker = createRanker(o.ranker, kb);
       const cands = await candidateSet(kb, o);
       if (cands) query.candidates = cands.genes;
-      const result = rankCase(kb, ranker, query, { top });
+      const result = await rankCase(kb, ranker, query, { top });
       const warnings = [...(cands?.warnings ?? []), ...result.warnings];
       if (o.json) {
         printJson(io, { ...result, warnings, candidates: cands ? { count: cands.genes.length, source: cands.source } : null });

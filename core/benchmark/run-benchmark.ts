@@ -102,7 +102,7 @@ export async function runBenchmark(kb: KnowledgeBase, ranker: Ranker, items: Asy
       const pool = decoys(kb.genes.length, truthGenes, options.candidates - Math.min(1, truthGenes.length), random);
       prepared.candidateGenes = [...truthGenes.slice(0, 1), ...pool];
     }
-    const scores = ranker.score(prepared);
+    const scores = await ranker.score(prepared, options.signal);
     let rank = Infinity;
     if (level === 'gene') {
       if (truthGenes.length === 0) notInKb++;

@@ -84,7 +84,12 @@ export class PhenotypeRanker implements Ranker {
     return query.onsetTerm ? onsetRange(this.kb.hpo.ontology, query.onsetTerm) : undefined;
   }
 
-  score(query: PreparedQuery): Scores {
+  async score(query: PreparedQuery): Promise<Scores> {
+    return this.scoreNow(query);
+  }
+
+  /** The same scores synchronously: the knowledge ranker does no I/O. */
+  scoreNow(query: PreparedQuery): Scores {
     let mask: Uint8Array | undefined;
     if (query.candidateGenes) {
       mask = new Uint8Array(this.kb.diseases.length);

@@ -26,11 +26,11 @@ function ranks(sorted: number[], scores: Float64Array): number[] {
 }
 
 /** Ranks genes and diseases for a query and attaches the evidence for each shown result. */
-export function rankCase(kb: KnowledgeBase, ranker: Ranker, query: RankQuery | PreparedQuery, options: RankOptions = {}): RankResult {
+export async function rankCase(kb: KnowledgeBase, ranker: Ranker, query: RankQuery | PreparedQuery, options: RankOptions & { signal?: AbortSignal } = {}): Promise<RankResult> {
   const prepared = 'warnings' in query ? query : prepareQuery(kb, query);
   const top = options.top ?? 20;
   const explainN = options.explain ?? top;
-  const scores = ranker.score(prepared);
+  const scores = await ranker.score(prepared, options.signal);
   const params = ranker.explanationParams ?? KNOWLEDGE_RANKER.scoring;
 
   const geneOrder = order(scores.genes);

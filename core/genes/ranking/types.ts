@@ -45,7 +45,8 @@ export interface RankerInfo {
 /** Rankers are interchangeable strategies: knowledge, the Resnik reference, later ONNX and LLM agents. */
 export interface Ranker {
   readonly info: RankerInfo;
-  score(query: PreparedQuery): Scores;
+  /** Async because model-backed rankers (ONNX, LLM) are; `signal` cancels their work. */
+  score(query: PreparedQuery, signal?: AbortSignal): Promise<Scores>;
   /** Scoring parameters explanations should be computed with (the knowledge ranker's by default). */
   readonly explanationParams?: ScoringParams;
 }

@@ -50,8 +50,8 @@ describe('prepareQuery', () => {
 });
 
 describe('rankCase', () => {
-  it('ranks genes from their best disease and explains each match', () => {
-    const r = rankCase(kb, new PhenotypeRanker(kb, CONFIG), { observed: ['HP:0001252', 'HP:0000316'] });
+  it('ranks genes from their best disease and explains each match', async () => {
+    const r = await rankCase(kb, new PhenotypeRanker(kb, CONFIG), { observed: ['HP:0001252', 'HP:0000316'] });
     expect(r.genes[0]).toMatchObject({ symbol: 'GENEA', rank: 1, diseases: [{ id: 'OMIM:100001', name: 'Disease one' }] });
     expect(r.genes[0]!.score).toBeCloseTo(ln(4) + ln(0.895), 3);
     const e = r.genes[0]!.explanation!;
@@ -69,24 +69,24 @@ describe('rankCase', () => {
     expect(r.ranker.name).toBe('test');
   });
 
-  it('shares a disease between its genes: P(gene | disease) = 1/n', () => {
-    const r = rankCase(kb, new PhenotypeRanker(kb, CONFIG), { observed: ['HP:0020219'] });
+  it('shares a disease between its genes: P(gene | disease) = 1/n', async () => {
+    const r = await rankCase(kb, new PhenotypeRanker(kb, CONFIG), { observed: ['HP:0020219'] });
     // Motor seizure: disease four (GENEC, GENEG) matches exactly at frequency 1/1.
     const c = r.genes.find((g) => g.symbol === 'GENEC')!;
     expect(c.score).toBeCloseTo(ln(4) - ln(2), 3);
     expect(r.genes.find((g) => g.symbol === 'GENEG')!.rank).toBe(c.rank); // a true tie shares the rank
   });
 
-  it('reports excluded findings the best disease has, and NOT-annotation conflicts', () => {
-    const r = rankCase(kb, new PhenotypeRanker(kb, CONFIG), { observed: ['HP:0001252', 'HP:0020219'], excluded: ['HP:0001250'] });
+  it('reports excluded findings the best disease has, and NOT-annotation conflicts', async () => {
+    const r = await rankCase(kb, new PhenotypeRanker(kb, CONFIG), { observed: ['HP:0001252', 'HP:0020219'], excluded: ['HP:0001250'] });
     const d1 = r.diseases.find((d) => d.id === 'OMIM:100001')!.explanation!;
     expect(d1.excludedConflicts).toEqual([{ excludedTerm: { id: 'HP:0001250', name: 'Seizure' }, diseaseTerm: { id: 'HP:0001250', name: 'Seizure', frequency: 0.75 } }]);
     const d4 = r.diseases.find((d) => d.id === 'OMIM:100004')!.explanation!;
     expect(d4.negatedConflicts).toEqual([{ id: 'HP:0001252', name: 'Hypotonia' }]);
   });
 
-  it('ranks only the candidate genes when a candidate set is given', () => {
-    const r = rankCase(kb, new PhenotypeRanker(kb, CONFIG), { observed: ['HP:0001252'], candidates: ['GENEB', 'GENED'] });
+  it('ranks only the candidate genes when a candidate set is given', async () => {
+    const r = await rankCase(kb, new PhenotypeRanker(kb, CONFIG), { observed: ['HP:0001252'], candidates: ['GENEB', 'GENED'] });
     expect(r.genes.map((g) => g.symbol).sort()).toEqual(['GENEB', 'GENED']);
     expect(r.scored.genes).toBe(2);
     expect(r.diseases.every((d) => d.genes.some((g) => g === 'GENEB' || g === 'GENED'))).toBe(true);
