@@ -6,6 +6,7 @@ import { registerSearch } from './commands/search.js';
 import { registerDemo } from './commands/demo.js';
 import { registerRank } from './commands/rank.js';
 import { registerBench } from './commands/bench.js';
+import { registerReport } from './commands/report.js';
 
 export function buildProgram(io: CliIO): Command {
   const program = new Command('odyssey')
@@ -18,6 +19,7 @@ export function buildProgram(io: CliIO): Command {
   registerSearch(program, io);
   registerRank(program, io);
   registerBench(program, io);
+  registerReport(program, io);
   registerDemo(program, io);
   return program;
 }

@@ -45,6 +45,8 @@ export function explainDisease(kb: KnowledgeBase, disease: Disease, query: Prepa
   const excludedConflicts = [];
   for (const e of query.excluded) {
     for (const { p: ann, index: t } of annotations) {
+      // An annotation at 0% records the feature as absent in the disease: agreement, not conflict.
+      if (ann.frequency === 0) continue;
       if (t === e || o.ancestorIndexes(t).includes(e)) {
         excludedConflicts.push({ excludedTerm: ref(e), diseaseTerm: { ...ref(t), ...(ann.frequency !== undefined ? { frequency: ann.frequency } : {}) } });
       }
