@@ -6,6 +6,7 @@ import { registerSearch } from './commands/search.js';
 import { registerDemo } from './commands/demo.js';
 import { registerRank } from './commands/rank.js';
 import { registerBench } from './commands/bench.js';
+import { registerExtract } from './commands/extract.js';
 import { registerReport } from './commands/report.js';
 
 export function buildProgram(io: CliIO): Command {
@@ -19,6 +20,7 @@ export function buildProgram(io: CliIO): Command {
   registerSearch(program, io);
   registerRank(program, io);
   registerBench(program, io);
+  registerExtract(program, io);
   registerReport(program, io);
   registerDemo(program, io);
   return program;
