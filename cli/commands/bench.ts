@@ -6,7 +6,7 @@ import { readCases, type CaseItem } from '../../core/cases/sources.js';
 import { runBenchmark, type BenchmarkReport } from '../../core/benchmark/run-benchmark.js';
 import { OdysseyError } from '../../core/errors.js';
 import { loadKnowledgeBase } from '../../core/genes/kb/load.js';
-import { createRanker, RANKER_NAMES } from '../../core/genes/ranking/registry.js';
+import { ALL_RANKERS, loadRanker } from '../../core/agents/rankers.js';
 import { type CliIO, printJson } from '../io.js';
 import { positiveInt } from '../options.js';
 
@@ -45,7 +45,7 @@ export function registerBench(program: Command, io: CliIO): void {
     .option('--level <level>', 'gene or disease', 'gene')
     .option('--candidates <k>', 'rank within K genes: the causal gene plus K−1 seeded decoys')
     .option('--seed <s>', 'seed for the decoys', '1')
-    .option('--ranker <name>', `ranking strategy: ${RANKER_NAMES.join(', ')}`, 'knowledge')
+    .option('--ranker <name>', `ranking strategy: ${ALL_RANKERS.join(', ')}`, 'knowledge')
     .option('--limit <n>', 'stop after N ranked cases')
     .option('--json', 'print the report as one JSON object')
     .action(async (o: BenchOpts) => {
@@ -57,7 +57,7 @@ export function registerBench(program: Command, io: CliIO): void {
       if (!existsSync(o.cases)) throw new OdysseyError('file-missing', `Case input not found: ${o.cases}`, 'Give a folder of phenopackets, a .tar.gz archive of them or a JSONL file.');
       if (candidates === undefined && o.seed !== '1') io.err('note: --seed only matters with --candidates; it is ignored here.');
       const { kb } = await loadKnowledgeBase();
-      const ranker = createRanker(o.ranker, kb);
+      const ranker = await loadRanker(o.ranker, kb);
       // Cases are read up front so the progress bar knows its total; with --limit only as many as needed.
       const items: CaseItem[] = [];
       let readable = 0;

@@ -8,7 +8,7 @@ import type { CandidateSet } from '../../core/genes/candidate-set.js';
 import { loadKnowledgeBase } from '../../core/genes/kb/load.js';
 import type { KnowledgeBase } from '../../core/genes/kb/knowledge-base.js';
 import { rankCase } from '../../core/genes/ranking/rank.js';
-import { createRanker, RANKER_NAMES } from '../../core/genes/ranking/registry.js';
+import { ALL_RANKERS, loadRanker } from '../../core/agents/rankers.js';
 import type { RankQuery, RankResult } from '../../core/genes/ranking/types.js';
 import { hpoAcknowledgement } from '../../core/data/installed.js';
 import { type CliIO, printJson } from '../io.js';
@@ -100,13 +100,13 @@ export function registerRank(program: Command, io: CliIO): void {
     .option('--genes-file <file>', 'candidate genes: a panel file (TSV/CSV with a gene column) or a list')
     .option('--vcf <file>', 'candidate genes: an annotated VCF (VEP CSQ, SnpEff ANN or GENEINFO), plain or bgzipped')
     .option('--top <n>', 'how many genes to show', '10')
-    .option('--ranker <name>', `ranking strategy: ${RANKER_NAMES.join(', ')}`, 'knowledge')
+    .option('--ranker <name>', `ranking strategy: ${ALL_RANKERS.join(', ')}`, 'knowledge')
     .option('--json', 'print {genes, diseases, warnings, versions, ranker} as JSON')
     .action(async (o: RankOpts) => {
       const top = positiveInt(o.top, '--top', 1000);
       const query = await buildQuery(o);
       const { kb } = await loadKnowledgeBase();
-      const ranker = createRanker(o.ranker, kb);
+      const ranker = await loadRanker(o.ranker, kb);
       const cands = await candidateSet(kb, o);
       if (cands) query.candidates = cands.genes;
       const result = await rankCase(kb, ranker, query, { top });

@@ -1,0 +1,83 @@
+import type { KnowledgeBase } from '../../genes/kb/knowledge-base.js';
+import { explainDisease } from '../../genes/ranking/explain.js';
+import type { PhenotypeRanker } from '../../genes/ranking/phenotype-ranker.js';
+import type { PreparedQuery, Scores } from '../../genes/ranking/types.js';
+
+/**
+ * Features of a (case, gene) pair for the learning-to-rank model, all computed from the
+ * knowledge base. Excluded-term conflicts are deliberately left out: in the phenopacket-store
+ * training cases curators record as excluded the features of the true disease, so a model would
+ * learn that curation habit rather than medicine (see bench/RESULTS.md, issue 3).
+ */
+export const FEATURE_NAMES = [
+  'knowledge_score',
+  'knowledge_margin_to_best',
+  'resnik_mean_ic',
+  'resnik_margin_to_best',
+  'knowledge_reciprocal_rank',
+  'resnik_reciprocal_rank',
+  'log_disease_annotations',
+  'log_disease_genes',
+  'matched_fraction',
+  'max_matched_ic',
+  'mean_contribution',
+  'log_observed_terms',
+] as const;
+export const FEATURE_COUNT = FEATURE_NAMES.length;
+
+export interface CandidateFeatures {
+  /** Gene indexes, in the knowledge ranker's order. */
+  genes: number[];
+  /** Row-major [genes.length × FEATURE_COUNT]. */
+  x: Float32Array;
+}
+
+function reciprocalRanks(genes: readonly number[], scores: Float64Array): Map<number, number> {
+  const sorted = genes.slice().sort((a, b) => scores[b]! - scores[a]!);
+  const out = new Map<number, number>();
+  sorted.forEach((g, k) => out.set(g, 1 / (k + 1)));
+  return out;
+}
+
+/** The top `k` genes by the knowledge score and their features. */
+export function candidateFeatures(
+  kb: KnowledgeBase,
+  knowledge: PhenotypeRanker,
+  query: PreparedQuery,
+  kScores: Scores,
+  rScores: Scores,
+  k: number,
+): CandidateFeatures {
+  const pool = query.candidateGenes ?? Array.from({ length: kb.genes.length }, (_, i) => i);
+  const finite = pool.filter((g) => kScores.genes[g]! > -Infinity);
+  const genes = finite.sort((a, b) => kScores.genes[b]! - kScores.genes[a]! || a - b).slice(0, k);
+  const n = query.observed.length;
+  const bestK = kScores.genes[genes[0]!] ?? 0;
+  let bestR = -Infinity;
+  for (const g of genes) bestR = Math.max(bestR, rScores.genes[g]!);
+  const kRank = reciprocalRanks(genes, kScores.genes);
+  const rRank = reciprocalRanks(genes, rScores.genes);
+  const x = new Float32Array(genes.length * FEATURE_COUNT);
+  genes.forEach((g, row) => {
+    const d = kScores.geneBestDisease[g]!;
+    const disease = kb.diseases[d]!;
+    const e = explainDisease(kb, disease, query, knowledge.explanationParams);
+    const contributions = e.matches.map((m) => m.contribution);
+    const f = [
+      kScores.genes[g]!,
+      kScores.genes[g]! - bestK,
+      rScores.genes[g]! / n,
+      (rScores.genes[g]! - bestR) / n,
+      kRank.get(g)!,
+      rRank.get(g)!,
+      Math.log(1 + disease.phenotypes.length),
+      Math.log(Math.max(1, disease.genes.length)),
+      e.matches.length / n,
+      e.matches.reduce((m, x) => Math.max(m, x.commonAncestor?.ic ?? 0), 0),
+      contributions.length ? contributions.reduce((a, b) => a + b, 0) / n : 0,
+      Math.log(n),
+    ];
+    x.set(f, row * FEATURE_COUNT);
+  });
+  return { genes, x };
+}

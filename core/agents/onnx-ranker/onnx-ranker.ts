@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { z } from 'zod';
+import { packageRoot } from '../../data/paths.js';
+import { OdysseyError } from '../../errors.js';
+import type { KnowledgeBase } from '../../genes/kb/knowledge-base.js';
+import { KNOWLEDGE_RANKER, PhenotypeRanker, RESNIK_RANKER } from '../../genes/ranking/phenotype-ranker.js';
+import type { PreparedQuery, Ranker, RankerInfo, Scores } from '../../genes/ranking/types.js';
+import { FEATURE_COUNT, FEATURE_NAMES, candidateFeatures } from './features.js';
+
+const MetaSchema = z.object({
+  name: z.literal('ranker'),
+  format: z.literal(1),
+  onnx: z.string(),
+  sha256: z.string(),
+  features: z.array(z.string()),
+  listSize: z.number().int().positive(),
+});
+
+const HINT = 'Rebuild it with `node dist/models/ranker/train.js` (needs the installed data), or restore models/ranker/ from the repository.';
+
+export function rankerModelDir(): string {
+  return join(packageRoot(), 'models', 'ranker');
+}
+
+/**
+ * The learning-to-rank agent: the knowledge ranker proposes its best genes, a small ONNX model
+ * re-orders them from knowledge-base features (see features.ts), and the genes below the list
+ * keep the knowledge order. Runs fully offline in onnxruntime-node.
+ */
+export class OnnxRanker implements Ranker {
+  readonly info: RankerInfo;
+  readonly explanationParams = KNOWLEDGE_RANKER.scoring;
+  private readonly knowledge: PhenotypeRanker;
+  private readonly resnik: PhenotypeRanker;
+
+  private constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly session: ort.InferenceSession,
+    private readonly listSize: number,
+    sha256: string,
+  ) {
+    this.knowledge = new PhenotypeRanker(kb, KNOWLEDGE_RANKER);
+    this.resnik = new PhenotypeRanker(kb, RESNIK_RANKER);
+    this.info = {
+      name: 'onnx',
+      version: `1+${sha256.slice(0, 12)}`,
+      description: `Learning-to-rank MLP (ONNX) re-ordering the knowledge ranker's top ${listSize} genes`,
+      params: { listSize, model: `ranker.onnx sha256:${sha256.slice(0, 16)}`, knowledgeRanker: `${KNOWLEDGE_RANKER.name} v${KNOWLEDGE_RANKER.version}` },
+    };
+  }
+
+  static async load(kb: KnowledgeBase, dir = rankerModelDir()): Promise<OnnxRanker> {
+    const metaPath = join(dir, 'ranker.json');
+    if (!existsSync(metaPath)) throw new OdysseyError('model-missing', `The ONNX gene ranker is missing: ${metaPath} does not exist.`, HINT);
+    let meta: z.infer<typeof MetaSchema>;
+    try {
+      meta = MetaSchema.parse(JSON.parse(readFileSync(metaPath, 'utf8')));
+    } catch (e) {
+      throw new OdysseyError('model-corrupt', `The ONNX gene ranker's metadata ${metaPath} is damaged.`, HINT, { cause: e });
+    }
+    if (meta.features.join(',') !== FEATURE_NAMES.join(',')) {
+      throw new OdysseyError('model-stale', 'The ONNX gene ranker was trained on other features than this version computes.', HINT);
+    }
+    const path = join(dir, meta.onnx);
+    if (!existsSync(path)) throw new OdysseyError('model-missing', `The ONNX gene ranker is missing: ${path} does not exist.`, HINT);
+    const bytes = readFileSync(path);
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    if (sha !== meta.sha256) throw new OdysseyError('model-corrupt', `The ONNX gene ranker ${path} is damaged (checksum mismatch).`, HINT);
+    const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1 });
+    return new OnnxRanker(kb, session, meta.listSize, sha);
+  }
+
+  async score(query: PreparedQuery, signal?: AbortSignal): Promise<Scores> {
+    const ks = this.knowledge.scoreNow(query);
+    const rs = this.resnik.scoreNow(query);
+    const f = candidateFeatures(this.kb, this.knowledge, query, ks, rs, this.listSize);
+    if (f.genes.length === 0) return ks;
+    signal?.throwIfAborted();
+    const out = await this.session.run({ features: new ort.Tensor('float32', f.x, [f.genes.length, FEATURE_COUNT]) });
+    const model = out.score!.data as Float32Array;
+    // The re-ordered list stays above every gene outside it, in model order.
+    let floor = Infinity;
+    for (const g of f.genes) floor = Math.min(floor, ks.genes[g]!);
+    let lo = Infinity;
+    for (const v of model) lo = Math.min(lo, v);
+    const genes = Float64Array.from(ks.genes);
+    f.genes.forEach((g, i) => (genes[g] = floor + 1 + (model[i]! - lo)));
+    return { diseases: ks.diseases, genes, geneBestDisease: ks.geneBestDisease };
+  }
+}
