@@ -7,6 +7,9 @@ import { registerDemo } from './commands/demo.js';
 import { registerRank } from './commands/rank.js';
 import { registerBench } from './commands/bench.js';
 import { registerExtract } from './commands/extract.js';
+import { registerCase } from './commands/case.js';
+import { registerReanalyze } from './commands/reanalyze.js';
+import { registerBackup } from './commands/backup.js';
 import { registerReport } from './commands/report.js';
 
 export function buildProgram(io: CliIO): Command {
@@ -21,6 +24,9 @@ export function buildProgram(io: CliIO): Command {
   registerRank(program, io);
   registerBench(program, io);
   registerExtract(program, io);
+  registerCase(program, io);
+  registerReanalyze(program, io);
+  registerBackup(program, io);
   registerReport(program, io);
   registerDemo(program, io);
   return program;
