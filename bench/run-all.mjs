@@ -6,6 +6,8 @@ const only = process.argv.slice(2);
 const benches = [
   ['search', 'dist/bench/run-search.js'],
   ['ranking', 'dist/bench/run-ranking.js'],
+  ['extract', 'dist/bench/run-extract.js'],
+  ['store', 'dist/bench/run-store.js'],
 ];
 let failed = false;
 for (const [name, script] of benches) {
