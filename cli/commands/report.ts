@@ -11,9 +11,13 @@ import type { ReportInput } from '../../core/reports/types.js';
 import type { CliIO } from '../io.js';
 import { positiveInt } from '../options.js';
 import { readOneCase } from './rank.js';
+import { parseCaseId, withStore } from './store-helpers.js';
+import { AnalysisRepository } from '../../core/store/index.js';
 
 interface ReportOpts {
   phenopacket?: string;
+  case?: string;
+  analysis?: string;
   format?: string;
   out: string;
   top: string;
@@ -42,15 +46,46 @@ async function analysePhenopacket(path: string, top: number): Promise<ReportInpu
   return buildReportInput(kb, patientCase, ranking, { analysedAt, durationMs: performance.now() - started, evidenceGenes: EVIDENCE_GENES });
 }
 
+/** A stored case with its latest (or a chosen) stored analysis, exactly as it was recorded. */
+async function storedAnalysis(caseArg: string, analysisArg: string | undefined, top: number): Promise<ReportInput> {
+  const caseId = parseCaseId(caseArg, '--case');
+  const analysisId = analysisArg === undefined ? undefined : parseCaseId(analysisArg, '--analysis');
+  const { kb } = await loadKnowledgeBase();
+  return withStore((store) => {
+    const stored = store.cases.require(caseId);
+    const analysis = analysisId === undefined ? store.analyses.latest(caseId, { result: true }) : store.analyses.get(analysisId, { result: true });
+    if (!analysis || analysis.caseId !== caseId) {
+      throw new OdysseyError(
+        'analysis-missing',
+        analysisId === undefined ? `Case ${caseId} has no analysis yet.` : `Analysis ${analysisId} does not belong to case ${caseId}.`,
+        analysisId === undefined ? `Run \`odyssey analyze --case ${caseId}\` first.` : `List the case's analyses with \`odyssey case show ${caseId}\`.`,
+      );
+    }
+    const ranking = AnalysisRepository.toRankResult(analysis);
+    ranking.genes = ranking.genes.slice(0, top);
+    return buildReportInput(kb, store.cases.toPatientCase(caseId), ranking, {
+      analysedAt: analysis.finishedAt,
+      analysisId: String(analysis.id),
+      durationMs: analysis.durationMs,
+      evidenceGenes: EVIDENCE_GENES,
+      notes: stored.notes,
+      status: stored.status,
+    });
+  });
+}
+
 /**
  * Where the reported analysis comes from. Each source is one branch: a phenopacket ranked on
  * the spot today; a stored case and analysis (`--case ID [--analysis ID]`) once the store lands.
  */
 async function reportInput(o: ReportOpts, top: number): Promise<ReportInput> {
+  if (o.phenopacket && o.case) throw new OdysseyError('bad-option', 'Give either --case or --phenopacket, not both.', 'Use --case ID for a stored case, --phenopacket FILE for a file.');
+  if (o.case) return storedAnalysis(o.case, o.analysis, top);
+  if (o.analysis) throw new OdysseyError('bad-option', '--analysis needs --case.', 'For example: odyssey report --case 12 --analysis 40 --out r.pdf');
   if (o.phenopacket) return analysePhenopacket(o.phenopacket, top);
   throw new OdysseyError(
     'bad-option',
-    'Nothing to report: give --phenopacket FILE.',
+    'Nothing to report: give --case ID (a stored case) or --phenopacket FILE.',
     'For example: odyssey report --phenopacket patient.json --format pdf --out patient-report.pdf',
   );
 }
@@ -59,6 +94,8 @@ export function registerReport(program: Command, io: CliIO): void {
   program
     .command('report')
     .description('write a report of a case\'s ranked genes and their evidence (PDF, HTML, TSV or JSON)')
+    .option('--case <id>', 'a stored case: reports its latest analysis')
+    .option('--analysis <id>', 'with --case: a particular stored analysis')
     .option('--phenopacket <file>', 'GA4GH Phenopacket v2 JSON file: ranked now with the knowledge ranker')
     .option('--format <format>', 'pdf, html, tsv or json (default: from the --out file extension)')
     .requiredOption('--out <file>', 'file to write; replaced only once the new report is complete')
