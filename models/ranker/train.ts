@@ -1,7 +1,9 @@
 // Trains the learning-to-rank gene model on the phenopacket-store dev cases, cross-validated by
 // gene cohort, and exports it to ONNX (models/ranker/ranker.onnx, small enough to commit).
 // Deterministic: fixed seeds, fixed case order. Run: node dist/models/ranker/train.js
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { readCases, type CaseItem } from '../../core/cases/sources.js';
@@ -16,7 +18,7 @@ import { mlpToOnnx } from './export.js';
 
 export const LIST_SIZE = 50;
 const FOLDS = 5;
-const OPTIONS: TrainOptions = { hidden: 16, epochs: 12, learningRate: 0.003, l2: 1e-4, seed: 7 };
+const OPTIONS: TrainOptions = { hidden: 32, epochs: 20, learningRate: 0.003, l2: 1e-4, seed: 7 };
 
 function fold(cohort: string): number {
   let h = 0x811c9dc5;
@@ -59,10 +61,21 @@ const knowledge = new PhenotypeRanker(kb, KNOWLEDGE_RANKER);
 const resnik = new PhenotypeRanker(kb, RESNIK_RANKER);
 const items: CaseItem[] = [];
 for await (const it of readCases(requireDataFile('cases'))) items.push(it);
-process.stderr.write(`features: genome-wide top ${LIST_SIZE}\n`);
-const rows = buildRows(kb, knowledge, resnik, items, LIST_SIZE);
-process.stderr.write('features: candidate sets of 100\n');
-const rows100 = buildRows(kb, knowledge, resnik, items, 100, 100);
+// Feature rows take minutes to compute; they are cached (git-ignored) by what determines them.
+const cacheKey = createHash('sha256').update(JSON.stringify([FEATURE_NAMES, LIST_SIZE, kb.versions, KNOWLEDGE_RANKER])).digest('hex').slice(0, 16);
+const cachePath = fileURLToPath(new URL(`../../../models/build/ranker-rows-${cacheKey}.v8`, import.meta.url));
+let rows: CaseRow[];
+let rows100: CaseRow[];
+if (existsSync(cachePath)) {
+  [rows, rows100] = deserialize(readFileSync(cachePath)) as [CaseRow[], CaseRow[]];
+} else {
+  process.stderr.write(`features: genome-wide top ${LIST_SIZE}\n`);
+  rows = buildRows(kb, knowledge, resnik, items, LIST_SIZE);
+  process.stderr.write('features: candidate sets of 100\n');
+  rows100 = buildRows(kb, knowledge, resnik, items, 100, 100);
+  mkdirSync(dirname(cachePath), { recursive: true });
+  writeFileSync(cachePath, serialize([rows, rows100]));
+}
 const cv = { genomeWide: crossValidate(rows, 'genome-wide', rows), candidates100: crossValidate(rows100, 'candidates 100', rows) };
 const final = train(rows.filter((r) => r.target >= 0), FEATURE_COUNT, OPTIONS);
 const onnx = mlpToOnnx(final, { features: FEATURE_NAMES.join(','), listSize: String(LIST_SIZE) });

@@ -22,6 +22,10 @@ export const FEATURE_NAMES = [
   'max_matched_ic',
   'mean_contribution',
   'log_observed_terms',
+  'reverse_similarity',
+  'onset_conflict',
+  'negated_conflict_fraction',
+  'disease_is_omim',
 ] as const;
 export const FEATURE_COUNT = FEATURE_NAMES.length;
 
@@ -76,6 +80,10 @@ export function candidateFeatures(
       e.matches.reduce((m, x) => Math.max(m, x.commonAncestor?.ic ?? 0), 0),
       contributions.length ? contributions.reduce((a, b) => a + b, 0) / n : 0,
       Math.log(n),
+      knowledge.scorer.reverseSimilarity(query.observed, d),
+      knowledge.onsetConflict(query, d) ? 1 : 0,
+      e.negatedConflicts.length / n,
+      disease.id.startsWith('OMIM:') ? 1 : 0,
     ];
     x.set(f, row * FEATURE_COUNT);
   });

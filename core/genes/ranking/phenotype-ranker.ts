@@ -79,6 +79,13 @@ export class PhenotypeRanker implements Ranker {
     this.onsetSpans = config.onsetPenalty ? diseaseOnsetSpans(kb) : [];
   }
 
+  /** True when disease d's annotated onset grossly contradicts the patient's. */
+  onsetConflict(query: PreparedQuery, d: number): boolean {
+    const onset = this.patientOnset(query);
+    const span = (this.onsetSpans.length ? this.onsetSpans : diseaseOnsetSpans(this.kb))[d];
+    return Boolean(onset && span && onsetConflicts(span, onset));
+  }
+
   private patientOnset(query: PreparedQuery): [number, number] | undefined {
     if (query.onsetYears !== undefined) return [query.onsetYears, query.onsetYears];
     return query.onsetTerm ? onsetRange(this.kb.hpo.ontology, query.onsetTerm) : undefined;

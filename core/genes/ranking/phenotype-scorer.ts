@@ -148,34 +148,47 @@ export class PhenotypeScorer {
 
   /** Frequency-weighted mean, over a disease's annotations, of their best IC match in the patient. */
   private addReverse(total: Float64Array, observed: readonly number[], weight: number, depth: number): void {
-    const { ontology: o, ic } = this.kb.hpo;
-    const inPatient = this.patientStamp;
-    const gen = ++this.generation;
-    for (const t of observed) for (const a of o.ancestorIndexes(t, true)) inPatient[a] = gen;
+    const gen = this.markPatient(observed);
     // The depth-th best score, found with a native numeric sort of a copy (fast for ~13k values).
     const sorted = Float64Array.from(total).sort();
     const threshold = sorted[Math.max(0, sorted.length - depth)]!;
     for (let d = 0; d < total.length; d++) {
       if (!(total[d]! >= threshold) || total[d] === -Infinity) continue;
-      const terms = this.index.terms[d]!;
-      const weights = this.index.weights[d]!;
-      let num = 0;
-      let den = 0;
-      for (let k = 0; k < terms.length; k++) {
-        const t = terms[k]!;
-        const w = weights[k]!;
-        let best = 0;
-        for (const a of this.byIc(t)) {
-          if (inPatient[a] === gen) {
-            best = ic[a]!;
-            break;
-          }
-        }
-        num += w * best;
-        den += w;
-      }
-      if (den > 0) total[d] = total[d]! + (weight * num) / den;
+      total[d] = total[d]! + weight * this.reverseMarked(d, gen);
     }
+  }
+
+  /** How well disease d's own annotations (frequency-weighted mean IC) are reflected in the patient. */
+  reverseSimilarity(observed: readonly number[], d: number): number {
+    return this.reverseMarked(d, this.markPatient(observed));
+  }
+
+  private markPatient(observed: readonly number[]): number {
+    const o = this.kb.hpo.ontology;
+    const gen = ++this.generation;
+    for (const t of observed) for (const a of o.ancestorIndexes(t, true)) this.patientStamp[a] = gen;
+    return gen;
+  }
+
+  private reverseMarked(d: number, gen: number): number {
+    const ic = this.kb.hpo.ic;
+    const terms = this.index.terms[d]!;
+    const weights = this.index.weights[d]!;
+    let num = 0;
+    let den = 0;
+    for (let k = 0; k < terms.length; k++) {
+      const w = weights[k]!;
+      let best = 0;
+      for (const a of this.byIc(terms[k]!)) {
+        if (this.patientStamp[a] === gen) {
+          best = ic[a]!;
+          break;
+        }
+      }
+      num += w * best;
+      den += w;
+    }
+    return den > 0 ? num / den : 0;
   }
 
   /** A term's ancestors (itself included), most informative first, memoised. */
