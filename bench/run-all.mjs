@@ -7,6 +7,7 @@ const benches = [
   ['search', 'dist/bench/run-search.js'],
   ['ranking', 'dist/bench/run-ranking.js'],
   ['extract', 'dist/bench/run-extract.js'],
+  ['encoder', 'dist/bench/run-encoder.js'],
   ['store', 'dist/bench/run-store.js'],
 ];
 let failed = false;

@@ -26,5 +26,18 @@ if (status !== 0) {
       '  `npm start` and `npm test` will list what is missing. To install it later:\n' +
       '  ODYSSEY_DATA_MIRROR=/path/to/mirror npx odyssey data install\n',
   );
+  process.exit(0);
+}
+
+// The local models (phrase encoder, organ-system classifier) are trained from the installed HPO
+// release: only once the data is there, and only what is missing or stale (a few minutes the
+// first time). A failure is reported, not fatal: everything but free-text matching still works.
+if (process.env.ODYSSEY_SKIP_MODELS === '1') {
+  console.error('odyssey: ODYSSEY_SKIP_MODELS=1, not building the local models.');
+} else if (run(['dist/models/build-models.js']) !== 0) {
+  console.error(
+    '\nodyssey: the local models could not be built (see the message above). Free-text matching\n' +
+      '  needs them; everything else works. To build them later: node dist/models/build-models.js\n',
+  );
 }
 process.exit(0);

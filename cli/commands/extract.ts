@@ -1,7 +1,8 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { OdysseyError } from '../../core/errors.js';
+import { OdysseyError, isOdysseyError } from '../../core/errors.js';
+import { OnnxPhraseMatcher } from '../../core/hpo/encoder/onnx-phrase-matcher.js';
 import { loadHpo } from '../../core/hpo/hpo-cache.js';
 import { extractJsonl } from '../../core/hpo/extract/jsonl-batch.js';
 import { MAX_INPUT_BYTES, TermExtractor } from '../../core/hpo/extract/term-extractor.js';
@@ -13,6 +14,7 @@ interface ExtractOptions {
   file?: string;
   jsonl?: string;
   json?: boolean;
+  encoder: boolean;
 }
 
 export function registerExtract(program: Command, io: CliIO): void {
@@ -22,6 +24,7 @@ export function registerExtract(program: Command, io: CliIO): void {
     .option('--text <text>', 'the note itself, e.g. "floppy baby, fits since 6 months, no hearing loss"')
     .option('--file <path>', 'a plain-text file holding one note')
     .option('--jsonl <path>', 'one {"text": …} object per line; prints one result line per input line')
+    .option('--no-encoder', 'dictionary only: do not use the local ONNX phrase encoder for wording the dictionary misses')
     .option('--json', 'print {terms: [{id, name, negated, uncertain, start, end, text, confidence, source}], familyHistory}')
     .action(async (opts: ExtractOptions) => {
       const given = [opts.text !== undefined, opts.file !== undefined, opts.jsonl !== undefined].filter(Boolean).length;
@@ -30,17 +33,33 @@ export function registerExtract(program: Command, io: CliIO): void {
       }
       if (opts.jsonl !== undefined) {
         const path = mustExist(opts.jsonl, '--jsonl');
-        const extractor = new TermExtractor((await loadHpo()).ontology);
+        const extractor = await makeExtractor(io, opts.encoder);
         const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
         for await (const line of extractJsonl(lines, extractor)) io.out(line);
         return;
       }
       const text = opts.text ?? readNote(opts.file!);
-      const extractor = new TermExtractor((await loadHpo()).ontology);
+      const extractor = await makeExtractor(io, opts.encoder);
       const result = await extractor.extract(text);
       if (opts.json) printJson(io, result);
       else printReadable(io, result);
     });
+}
+
+/**
+ * The dictionary pipeline, plus the ONNX phrase encoder for stretches the dictionary does not
+ * cover when its model is built. Without the model, extraction still works and says so.
+ */
+async function makeExtractor(io: CliIO, useEncoder: boolean): Promise<TermExtractor> {
+  const { ontology } = await loadHpo();
+  if (!useEncoder) return new TermExtractor(ontology);
+  try {
+    return new TermExtractor(ontology, { matchers: [await OnnxPhraseMatcher.load(ontology)] });
+  } catch (e) {
+    if (!isOdysseyError(e) || !e.code.startsWith('model-')) throw e;
+    io.err(`note: ${e.message} Using the dictionary only. ${e.hint ?? ''}`.trim());
+    return new TermExtractor(ontology);
+  }
 }
 
 function mustExist(path: string, option: string): string {
