@@ -8,6 +8,7 @@ import type { CandidateSet } from '../../core/genes/candidate-set.js';
 import { loadKnowledgeBase } from '../../core/genes/kb/load.js';
 import type { KnowledgeBase } from '../../core/genes/kb/knowledge-base.js';
 import { rankCase } from '../../core/genes/ranking/rank.js';
+import { queryFromCase } from '../../core/genes/ranking/case-query.js';
 import { ALL_RANKERS, loadRanker } from '../../core/agents/rankers.js';
 import type { RankQuery, RankResult } from '../../core/genes/ranking/types.js';
 import { hpoAcknowledgement } from '../../core/data/installed.js';
@@ -49,13 +50,7 @@ async function candidateSet(kb: KnowledgeBase, o: RankOpts): Promise<CandidateSe
 async function buildQuery(o: RankOpts): Promise<RankQuery> {
   if (o.case && o.hpo) throw new OdysseyError('bad-option', 'Give either --case or --hpo, not both.', 'Use --case FILE for a phenopacket, or --hpo HP:...,HP:... for terms.');
   if (o.case) {
-    const c = await readOneCase(o.case);
-    const q: RankQuery = { observed: c.observed.map((t) => t.id), excluded: c.excluded.map((t) => t.id) };
-    if (c.sex) q.sex = c.sex;
-    if (c.ageYears !== undefined) q.ageYears = c.ageYears;
-    if (c.onsetYears !== undefined) q.onsetYears = c.onsetYears;
-    if (c.onsetTerm) q.onsetTerm = c.onsetTerm;
-    return q;
+    return queryFromCase(await readOneCase(o.case));
   }
   if (!o.hpo) throw new OdysseyError('bad-option', 'Nothing to rank: give --case FILE or --hpo HP:...,HP:...', 'For example: odyssey rank --hpo HP:0001250,HP:0001263');
   const q: RankQuery = { observed: splitIds(o.hpo), excluded: splitIds(o.exclude) };

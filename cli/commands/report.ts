@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import type { PatientCase } from '../../core/cases/types.js';
 import { OdysseyError } from '../../core/errors.js';
 import { loadKnowledgeBase } from '../../core/genes/kb/load.js';
 import { rankCase } from '../../core/genes/ranking/rank.js';
+import { queryFromCase } from '../../core/genes/ranking/case-query.js';
 import { createRanker } from '../../core/genes/ranking/registry.js';
-import type { RankQuery } from '../../core/genes/ranking/types.js';
 import { buildReportInput } from '../../core/reports/build.js';
 import { checkWritable, reportFormat, writeReport } from '../../core/reports/render.js';
 import type { ReportInput } from '../../core/reports/types.js';
@@ -26,15 +25,6 @@ interface ReportOpts {
 /** How many of the listed genes get a full evidence section. */
 const EVIDENCE_GENES = 10;
 
-function caseQuery(c: PatientCase): RankQuery {
-  const q: RankQuery = { observed: c.observed.map((t) => t.id), excluded: c.excluded.map((t) => t.id) };
-  if (c.sex) q.sex = c.sex;
-  if (c.ageYears !== undefined) q.ageYears = c.ageYears;
-  if (c.onsetYears !== undefined) q.onsetYears = c.onsetYears;
-  if (c.onsetTerm) q.onsetTerm = c.onsetTerm;
-  return q;
-}
-
 /** Ranks a phenopacket now, with the knowledge ranker, and gathers what the report shows. */
 async function analysePhenopacket(path: string, top: number): Promise<ReportInput> {
   const patientCase = await readOneCase(path);
@@ -42,7 +32,7 @@ async function analysePhenopacket(path: string, top: number): Promise<ReportInpu
   const ranker = createRanker('knowledge', kb);
   const analysedAt = new Date();
   const started = performance.now();
-  const ranking = await rankCase(kb, ranker, caseQuery(patientCase), { top });
+  const ranking = await rankCase(kb, ranker, queryFromCase(patientCase), { top });
   return buildReportInput(kb, patientCase, ranking, { analysedAt, durationMs: performance.now() - started, evidenceGenes: EVIDENCE_GENES });
 }
 

@@ -1,6 +1,7 @@
 import type { PatientCase } from '../cases/types.js';
 import type { KnowledgeBase } from '../genes/kb/knowledge-base.js';
 import type { RankQuery } from '../genes/ranking/types.js';
+import { queryFromCase } from '../genes/ranking/case-query.js';
 
 export interface BenchCase {
   id: string;
@@ -32,11 +33,7 @@ export function toBenchCase(kb: KnowledgeBase, c: PatientCase): BenchCase | { sk
   }
   const truthDiseases = c.diagnosis.diseases.map((d) => d.id);
   const refs = new Set(truthDiseases.flatMap((d) => kb.disease(d)?.references ?? []));
-  const query: RankQuery = { observed: c.observed.map((t) => t.id), excluded: c.excluded.map((t) => t.id) };
-  if (c.sex) query.sex = c.sex;
-  if (c.ageYears !== undefined) query.ageYears = c.ageYears;
-  if (c.onsetYears !== undefined) query.onsetYears = c.onsetYears;
-  if (c.onsetTerm) query.onsetTerm = c.onsetTerm;
+  const query = queryFromCase(c);
   const bc: BenchCase = { id: c.id, query, truthGenes, missingGenes, truthDiseases, literatureOverlap: c.pmids.some((p) => refs.has(p)) };
   if (c.source) bc.source = c.source;
   return bc;

@@ -84,7 +84,7 @@ describe('odyssey report --phenopacket', () => {
 
     const nothing = await runCli('report', '--out', join(dir, 'x.pdf'));
     expect(nothing.code).toBe(2);
-    expect(nothing.err).toMatch(/error: Nothing to report: give --phenopacket FILE\.\n {2}fix: For example: odyssey report --phenopacket/);
+    expect(nothing.err).toMatch(/error: Nothing to report: give --case ID \(a stored case\) or --phenopacket FILE\.\n {2}fix: For example: odyssey report --phenopacket/);
 
     const noOut = await runCli('report', '--phenopacket', REPORT_CASE);
     expect(noOut.code).toBe(1);
