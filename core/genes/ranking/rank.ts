@@ -32,6 +32,13 @@ export async function rankCase(kb: KnowledgeBase, ranker: Ranker, query: RankQue
   const explainN = options.explain ?? top;
   const scores = await ranker.score(prepared, options.signal);
   const params = ranker.explanationParams ?? KNOWLEDGE_RANKER.scoring;
+  // A gene's best disease is usually in the disease list too: explain each disease once.
+  const explained = new Map<number, ReturnType<typeof explainDisease>>();
+  const explain = (d: number): ReturnType<typeof explainDisease> => {
+    let e = explained.get(d);
+    if (!e) explained.set(d, (e = explainDisease(kb, kb.diseases[d]!, prepared, params)));
+    return e;
+  };
 
   const geneOrder = order(scores.genes);
   const geneRanks = ranks(geneOrder, scores.genes);
@@ -45,7 +52,7 @@ export async function rankCase(kb: KnowledgeBase, ranker: Ranker, query: RankQue
       .map((d) => ({ id: d.id, name: kb.diseases[d.i]!.name, score: round(scores.diseases[d.i]!) }));
     const r: RankedGene = { symbol: gene.symbol, rank: geneRanks[k]!, score: round(scores.genes[g]!), diseases };
     const best = scores.geneBestDisease[g]!;
-    if (k < explainN && best >= 0) r.explanation = explainDisease(kb, kb.diseases[best]!, prepared, params);
+    if (k < explainN && best >= 0) r.explanation = explain(best);
     return r;
   });
 
@@ -54,7 +61,7 @@ export async function rankCase(kb: KnowledgeBase, ranker: Ranker, query: RankQue
   const diseases: RankedDisease[] = diseaseOrder.slice(0, top).map((d, k) => {
     const disease = kb.diseases[d]!;
     const r: RankedDisease = { id: disease.id, name: disease.name, genes: disease.genes, rank: diseaseRanks[k]!, score: round(scores.diseases[d]!) };
-    if (k < explainN) r.explanation = explainDisease(kb, disease, prepared, params);
+    if (k < explainN) r.explanation = explain(d);
     return r;
   });
 
