@@ -38,7 +38,7 @@ export async function miniKb(): Promise<import('../core/genes/kb/knowledge-base.
   ]);
   const versions = { hpo: '2099-01-01', hpoAnnotations: '2099-01-01', genesToPhenotype: 'test', genesToDisease: 'test', hgnc: 'test' };
   const data = await buildKnowledge(
-    { genesToPhenotype: fixture('kb', 'genes_to_phenotype.txt'), phenotypeHpoa: fixture('hpo', 'mini.hpoa'), genesToDisease: fixture('kb', 'genes_to_disease.txt') },
+    { genesToPhenotype: fixture('kb', 'mini-gene-phenotype.tsv'), phenotypeHpoa: fixture('hpo', 'mini.hpoa'), genesToDisease: fixture('kb', 'mini-gene-disease.tsv') },
     ontology,
     identity,
     versions,
