@@ -48,17 +48,7 @@ export class VectorIndex {
       const s = s0 + s1 + s2 + s3;
       if (s <= floor) continue;
       if (skip?.(i)) continue;
-      const term = labelTerms[i]!;
-      const at = top.findIndex((n) => n.term === term);
-      if (at >= 0) {
-        if (s <= top[at]!.score) continue;
-        top.splice(at, 1);
-      }
-      let p = top.length;
-      while (p > 0 && top[p - 1]!.score < s) p--;
-      top.splice(p, 0, { term, label: i, score: s });
-      if (top.length > k) top.pop();
-      if (top.length === k) floor = top[k - 1]!.score;
+      floor = offer(top, labelTerms[i]!, i, s, k, floor);
     }
     return top;
   }
@@ -73,18 +63,25 @@ export class VectorIndex {
     for (let i = 0; i < this.size; i++) {
       const s = scores[offset + i]!;
       if (s <= floor) continue;
-      const term = labelTerms[i]!;
-      const at = top.findIndex((n) => n.term === term);
-      if (at >= 0) {
-        if (s <= top[at]!.score) continue;
-        top.splice(at, 1);
-      }
-      let p = top.length;
-      while (p > 0 && top[p - 1]!.score < s) p--;
-      top.splice(p, 0, { term, label: i, score: s });
-      if (top.length > k) top.pop();
-      if (top.length === k) floor = top[k - 1]!.score;
+      floor = offer(top, labelTerms[i]!, i, s, k, floor);
     }
     return top;
   }
+}
+
+/**
+ * Offers one label's score to a best-first list of at most k distinct terms (a term keeps its
+ * best label); returns the score a label must now beat to enter.
+ */
+function offer(top: Neighbour[], term: number, label: number, score: number, k: number, floor: number): number {
+  const at = top.findIndex((n) => n.term === term);
+  if (at >= 0) {
+    if (score <= top[at]!.score) return floor;
+    top.splice(at, 1);
+  }
+  let p = top.length;
+  while (p > 0 && top[p - 1]!.score < score) p--;
+  top.splice(p, 0, { term, label, score });
+  if (top.length > k) top.pop();
+  return top.length === k ? top[k - 1]!.score : floor;
 }
