@@ -11,6 +11,7 @@ import { registerCase } from './commands/case.js';
 import { registerReanalyze } from './commands/reanalyze.js';
 import { registerBackup } from './commands/backup.js';
 import { registerReport } from './commands/report.js';
+import { registerProviders } from './commands/providers.js';
 
 export function buildProgram(io: CliIO): Command {
   const program = new Command('odyssey')
@@ -22,6 +23,7 @@ export function buildProgram(io: CliIO): Command {
   registerData(program, io);
   registerSearch(program, io);
   registerRank(program, io);
+  registerProviders(program, io);
   registerBench(program, io);
   registerExtract(program, io);
   registerCase(program, io);
