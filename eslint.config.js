@@ -18,7 +18,7 @@ const restrict = (files, forbidden, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'bench/out/**', 'renderer/dist/**', 'models/build/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'bench/out/**', 'renderer/dist/**', 'models/build/**', 'dist-electron/**', 'release/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -33,4 +33,30 @@ export default tseslint.config(
   restrict(['core/**/*.ts'], [], ''),
   restrict(['core/hpo/**/*.ts'], ['**/genes/**', '**/agents/**', '**/store/**', '**/reports/**', '**/cases/**'], 'core/hpo sits at the bottom of the layering.'),
   restrict(['core/genes/**/*.ts'], ['**/agents/**', '**/store/**', '**/reports/**'], 'core/genes must not depend on agents, store or reports.'),
+  // The contract is shared with the renderer and the preload: zod only.
+  {
+    files: ['core/api/contract.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod$)', message: 'core/api/contract.ts imports nothing but zod.' }] }] },
+  },
+  // The renderer runs in a browser: it reaches core only through the API contract.
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', console: 'readonly' } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(\\.\\.?/)+core/(?!api/contract\\.js$)', message: 'The renderer talks to core only through core/api/contract.ts.' },
+            { group: ['node:*', 'electron', '**/electron/**', '**/cli/**'], message: 'The renderer runs in a sandboxed page: no Node, Electron or CLI code.' },
+          ],
+        },
+      ],
+    },
+  },
+  // Electron's shell stays thin: window, IPC and protocol only; everything else is core/api.
+  {
+    files: ['electron/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'react-dom/*', '**/renderer/**', '**/cli/**'], message: 'electron/ hosts the renderer and calls core/api; it does not import them.' }] }] },
+  },
 );

@@ -12,6 +12,7 @@ import { registerReanalyze } from './commands/reanalyze.js';
 import { registerBackup } from './commands/backup.js';
 import { registerReport } from './commands/report.js';
 import { registerProviders } from './commands/providers.js';
+import { registerServe } from './commands/serve.js';
 
 export function buildProgram(io: CliIO): Command {
   const program = new Command('odyssey')
@@ -30,6 +31,7 @@ export function buildProgram(io: CliIO): Command {
   registerReanalyze(program, io);
   registerBackup(program, io);
   registerReport(program, io);
+  registerServe(program, io);
   registerDemo(program, io);
   return program;
 }

@@ -1,0 +1,73 @@
+/**
+ * The rank engine behind the UI: every ranker a user can choose (knowledge, resnik and the
+ * ONNX agent), each loaded once, ranking in this process with the shared knowledge base.
+ */
+import { ALL_RANKERS, loadRanker } from '../agents/rankers.js';
+import type { KnowledgeBase } from '../genes/kb/knowledge-base.js';
+import type { Ranker, RankQuery } from '../genes/ranking/types.js';
+import {
+  rankForStore,
+  type RankEngine,
+  type RankerDescription,
+  type RankOutcome,
+} from '../store/engine.js';
+
+/** Names a clinician reads in the ranker choice; a ranker without one shows its own name. */
+export const RANKER_LABELS: Record<string, { label: string; description: string }> = {
+  knowledge: {
+    label: 'Knowledge (ontology-based)',
+    description:
+      'Scores every gene by how well its diseases explain the findings, using the ontology and annotation frequencies. The deterministic baseline.',
+  },
+  resnik: {
+    label: 'Resnik similarity (reference)',
+    description: 'Classic best-match semantic similarity; a reference method for comparison.',
+  },
+  onnx: {
+    label: 'ONNX agent (local model)',
+    description:
+      "A small local model re-orders the knowledge ranker's best genes; nothing leaves this computer.",
+  },
+  'onnx-dc': {
+    label: 'ONNX agents, divide and conquer',
+    description:
+      'Local-model agents rank the candidate genes in chunks, then a tournament merges them; nothing leaves this computer.',
+  },
+};
+
+export const ALL_RANKER_NAMES: readonly string[] = ALL_RANKERS;
+
+/**
+ * Rankers the UI may run: those above, all local. Model-backed rankers that call an LLM
+ * provider wait for the settings screen, where the user sees what would be sent.
+ */
+export const UI_RANKERS: readonly string[] = ALL_RANKER_NAMES.filter((n) => n in RANKER_LABELS);
+
+export class ApiEngine implements RankEngine {
+  private readonly rankers = new Map<string, Promise<Ranker>>();
+
+  constructor(private readonly kb: KnowledgeBase) {}
+
+  ranker(name: string): Promise<Ranker> {
+    let r = this.rankers.get(name);
+    if (!r) {
+      r = loadRanker(name, this.kb);
+      // A ranker that failed to load (a missing model) is tried again next time.
+      r.catch(() => this.rankers.delete(name));
+      this.rankers.set(name, r);
+    }
+    return r;
+  }
+
+  async describe(rankerName: string): Promise<RankerDescription> {
+    return { ranker: (await this.ranker(rankerName)).info, knowledge: this.kb.versions };
+  }
+
+  async rank(rankerName: string, query: RankQuery): Promise<RankOutcome> {
+    return rankForStore(this.kb, await this.ranker(rankerName), query);
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}

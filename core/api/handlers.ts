@@ -1,0 +1,217 @@
+/**
+ * The one implementation of the API contract over core, shared by `odyssey serve` and the
+ * Electron main process. Requests are validated with the contract's schemas at this boundary;
+ * errors come back as {code, message, hint} a clinician can act on, never as a stack trace.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ZodError } from 'zod';
+import { rankerModelDir } from '../agents/onnx-ranker/onnx-ranker.js';
+import { dataStatus, hpoAcknowledgement, missingRequired } from '../data/installed.js';
+import { packageRoot } from '../data/paths.js';
+import { OdysseyError, isOdysseyError } from '../errors.js';
+import { categoryProfile } from '../hpo/category-profile.js';
+import { analyzeCase } from '../store/reanalyze.js';
+import {
+  OPERATIONS,
+  isOperationName,
+  type ApiError,
+  type ApiResult,
+  type OperationName,
+  type ParsedRequestOf,
+  type ResponseOf,
+} from './contract.js';
+import type { ApiContext } from './context.js';
+import { createCase, getCase, listCases, updateCase } from './case-handlers.js';
+import { ALL_RANKER_NAMES, RANKER_LABELS, UI_RANKERS } from './engine.js';
+import { exportReport, requireAnalysis } from './report-export.js';
+import { organSystemName } from '../reports/build.js';
+import { analysisView } from './views.js';
+
+export type Handlers = {
+  [K in OperationName]: (ctx: ApiContext, request: ParsedRequestOf<K>) => Promise<ResponseOf<K>>;
+};
+
+function appVersion(): string {
+  return (
+    JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }
+  ).version;
+}
+
+function rankerChoices(): ResponseOf<'appInfo'>['rankers'] {
+  return ALL_RANKER_NAMES.map((name) => {
+    const modelMissing =
+      name.startsWith('onnx') && !existsSync(join(rankerModelDir(), 'ranker.json'));
+    const why = !UI_RANKERS.includes(name)
+      ? 'Needs an LLM provider, which is set up in a later version of this screen; use `odyssey rank` for now.'
+      : modelMissing
+        ? 'The ONNX ranker model is not installed on this computer.'
+        : undefined;
+    return {
+      name,
+      label: RANKER_LABELS[name]?.label ?? `${name} (needs an LLM provider)`,
+      description: RANKER_LABELS[name]?.description ?? '',
+      available: why === undefined,
+      ...(why ? { unavailableReason: why } : {}),
+    };
+  });
+}
+
+async function analysis(
+  ctx: ApiContext,
+  caseId: number,
+  analysisId: number | undefined,
+  top: number,
+): Promise<ResponseOf<'getAnalysis'>> {
+  const kb = await ctx.kb();
+  const a = requireAnalysis(ctx.store, caseId, analysisId);
+  if (a.status === 'failed') return analysisView(kb, a, [], top);
+  // The grid's rows are the terms the analysis ranked, read from its evidence (not today's list).
+  const first = a.result?.genes.find((g) => g.explanation)?.explanation;
+  const observed = first
+    ? [...first.matches.map((m) => m.patientTerm.id), ...first.unmatched.map((t) => t.id)]
+    : [];
+  return analysisView(kb, a, observed, top);
+}
+
+export const handlers: Handlers = {
+  appInfo: async (ctx) => ({
+    appVersion: appVersion(),
+    datasets: dataStatus().map(({ dataset: d, installed }) => ({
+      id: d.id,
+      title: d.title,
+      version: d.version,
+      installed: Boolean(installed),
+      required: d.required,
+    })),
+    dataComplete: missingRequired().length === 0,
+    hpoAcknowledgement: hpoAcknowledgement(),
+    rankers: rankerChoices(),
+    storePath: ctx.store.path,
+    knowledgeReady: ctx.knowledgeReady(),
+  }),
+
+  searchTerms: async (ctx, r) => {
+    const search = await ctx.termSearch();
+    return {
+      results: search
+        .search(r.query, { limit: r.limit })
+        .map(({ id, name, score, matched, matchKind, categories, warning }) => ({
+          id,
+          name,
+          score,
+          matched,
+          matchKind,
+          categories: categories.map((c) => ({ id: c.id, name: organSystemName(c.name) })),
+          ...(warning ? { warning } : {}),
+        })),
+    };
+  },
+
+  extractTerms: async (ctx, r) => {
+    const { extractor, note } = await ctx.extraction();
+    const result = await extractor.extract(r.text);
+    return { ...result, ...(note ? { note } : {}) };
+  },
+
+  categoryProfile: async (ctx, r) => {
+    const { ontology, ic } = (await ctx.kb()).hpo;
+    const p = categoryProfile(ontology, ic, r.termIds);
+    return { ...p, categories: p.categories.map((c) => ({ ...c, name: organSystemName(c.name) })) };
+  },
+
+  listCases,
+  getCase,
+  createCase,
+  updateCase,
+
+  runAnalysis: async (ctx, r) => {
+    if (!UI_RANKERS.includes(r.ranker)) {
+      throw new OdysseyError(
+        'unknown-ranker',
+        `The app cannot run a ranker called "${r.ranker}".`,
+        `Choose one of: ${UI_RANKERS.join(', ')}.`,
+      );
+    }
+    const engine = await ctx.engine();
+    const outcome = await analyzeCase(ctx.store, engine, r.caseId, {
+      ranker: r.ranker,
+      force: r.force,
+    });
+    if (outcome.analysisId === undefined) {
+      throw new OdysseyError(
+        'no-findings',
+        'This case has no observed phenotypes yet, so there is nothing to rank.',
+        'Add at least one observed HPO term in the case editor, then run the analysis again.',
+      );
+    }
+    return {
+      outcome: outcome.status === 'analysed' ? 'analysed' : 'skipped',
+      ...(outcome.status === 'skipped' && outcome.reason
+        ? { reason: `Nothing changed since the last analysis: ${outcome.reason}.` }
+        : {}),
+      analysis: await analysis(ctx, r.caseId, outcome.analysisId, 50),
+    };
+  },
+
+  getAnalysis: (ctx, r) => analysis(ctx, r.caseId, r.analysisId, r.top),
+
+  exportReport: async (ctx, r) =>
+    exportReport(await ctx.kb(), ctx.store, r.caseId, r.analysisId, r.format, r.top),
+};
+
+function describeZod(e: ZodError): string {
+  return e.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`)
+    .join('; ');
+}
+
+/** Turns anything thrown into the error the UI shows; unexpected errors are logged, not shown. */
+export function toApiError(
+  e: unknown,
+  log: (message: string) => void = (m) => process.stderr.write(`${m}\n`),
+): ApiError {
+  if (e instanceof ZodError)
+    return {
+      code: 'bad-request',
+      message: `The request was not valid (${describeZod(e)}).`,
+      hint: 'This is a problem in the app, not in your data; please report it with what you were doing.',
+    };
+  if (isOdysseyError(e))
+    return { code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
+  log(`odyssey: unexpected error: ${(e as Error)?.stack ?? String(e)}`);
+  return {
+    code: 'internal',
+    message: 'Odyssey ran into an unexpected problem and could not finish this request.',
+    hint: 'Try again; if it keeps happening, restart Odyssey and report the problem. Your saved cases are not affected.',
+  };
+}
+
+/**
+ * Validates the request, runs the operation and returns its result or error; never throws.
+ * Both transports call this and only this.
+ */
+export async function dispatch(
+  ctx: ApiContext,
+  op: string,
+  raw: unknown,
+  log?: (message: string) => void,
+): Promise<ApiResult<unknown>> {
+  if (!isOperationName(op))
+    return {
+      ok: false,
+      error: {
+        code: 'unknown-operation',
+        message: `There is no operation called "${op}".`,
+        hint: `The operations are: ${Object.keys(OPERATIONS).join(', ')}.`,
+      },
+    };
+  try {
+    const request = OPERATIONS[op].request.parse(raw ?? {});
+    const handler = handlers[op] as (c: ApiContext, r: unknown) => Promise<unknown>;
+    return { ok: true, data: await handler(ctx, request) };
+  } catch (e) {
+    return { ok: false, error: toApiError(e, log) };
+  }
+}
