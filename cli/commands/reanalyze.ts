@@ -9,6 +9,8 @@ import cliProgress from 'cli-progress';
 import { OdysseyError } from '../../core/errors.js';
 import { loadKnowledgeBase } from '../../core/genes/kb/load.js';
 import { RANKER_NAMES } from '../../core/genes/ranking/registry.js';
+import { ALL_RANKERS, loadRanker } from '../../core/agents/rankers.js';
+import { addAgentOptions, rankerOptionsFromFlags, type AgentFlags } from '../agent-options.js';
 import { InlineEngine, type RankEngine } from '../../core/store/engine.js';
 import { RankPool } from '../../core/store/rank-pool.js';
 import { reanalyze, unsolvedCaseIds, type CaseOutcome } from '../../core/store/reanalyze.js';
@@ -16,7 +18,7 @@ import { type CliIO, printJson } from '../io.js';
 import { positiveInt } from '../options.js';
 import { parseCaseId, withStore } from './store-helpers.js';
 
-interface Opts {
+interface Opts extends AgentFlags {
   case?: string;
   allUnsolved?: boolean;
   ranker?: string;
@@ -26,10 +28,13 @@ interface Opts {
   json?: boolean;
 }
 
-async function engineFor(jobs: number): Promise<RankEngine> {
-  if (jobs > 1) return new RankPool(jobs);
+async function engineFor(jobs: number, o: Opts): Promise<RankEngine> {
+  // Worker threads serve the knowledge-base rankers; agents run here, where their model calls
+  // already overlap.
+  if (jobs > 1 && (!o.ranker || (RANKER_NAMES as readonly string[]).includes(o.ranker))) return new RankPool(jobs);
   const { kb } = await loadKnowledgeBase();
-  return new InlineEngine(kb);
+  const options = rankerOptionsFromFlags(o);
+  return new InlineEngine(kb, (name, k) => loadRanker(name, k, options));
 }
 
 function printOutcome(io: CliIO, o: CaseOutcome): void {
@@ -41,8 +46,8 @@ function printOutcome(io: CliIO, o: CaseOutcome): void {
 async function run(io: CliIO, caseIds: (store: import('../../core/store/store.js').Store) => number[], o: Opts): Promise<void> {
   const top = positiveInt(o.top, '--top', 100);
   const jobs = positiveInt(o.jobs, '--jobs', 16);
-  if (o.ranker && !(RANKER_NAMES as readonly string[]).includes(o.ranker)) {
-    throw new OdysseyError('unknown-ranker', `There is no ranker called "${o.ranker}".`, `Choose one of: ${RANKER_NAMES.join(', ')}.`);
+  if (o.ranker && !(ALL_RANKERS as readonly string[]).includes(o.ranker)) {
+    throw new OdysseyError('unknown-ranker', `There is no ranker called "${o.ranker}".`, `Choose one of: ${ALL_RANKERS.join(', ')}.`);
   }
   await withStore(async (store) => {
     const ids = caseIds(store);
@@ -50,7 +55,7 @@ async function run(io: CliIO, caseIds: (store: import('../../core/store/store.js
       io.out('No unsolved cases to analyse.');
       return;
     }
-    const engine = await engineFor(jobs);
+    const engine = await engineFor(jobs, o);
     const controller = new AbortController();
     const onSigint = (): void => {
       if (!controller.signal.aborted) io.err('\ninterrupted: finishing the case(s) in progress; run the same command again to resume.');
@@ -93,8 +98,8 @@ async function run(io: CliIO, caseIds: (store: import('../../core/store/store.js
 }
 
 function common(cmd: Command): Command {
-  return cmd
-    .option('--ranker <name>', `ranking strategy: ${RANKER_NAMES.join(', ')} (default: the one used last for the case, else knowledge)`)
+  return addAgentOptions(cmd)
+    .option('--ranker <name>', `ranking strategy: ${ALL_RANKERS.join(', ')} (default: the one used last for the case, else knowledge)`)
     .option('--top <n>', 'N for the "top N" the diff compares', '10')
     .option('--force', 'analyse even when an identical analysis (same findings, ranker and knowledge) exists')
     .option('--jobs <n>', 'cases ranked in parallel, one worker thread (~0.4 GB) each', '1')

@@ -6,6 +6,7 @@ import type { PreparedQuery, Ranker, RankerInfo } from '../genes/ranking/types.j
 import type { KnowledgeVersions } from '../genes/kb/types.js';
 import { seededRandom } from '../util/random.js';
 import { toBenchCase } from './bench-case.js';
+import { AgentStatsCollector, type AgentBenchStats } from './agent-stats.js';
 import { rankMetrics, timing, worstTiedRank, type RankMetrics } from './metrics.js';
 
 export interface BenchmarkOptions {
@@ -34,6 +35,8 @@ export interface BenchmarkReport extends RankMetrics {
     categories: Record<string, RankMetrics>;
   };
   versions: KnowledgeVersions;
+  /** Present for agent rankers: calls, tokens, cost, wall time and solvability per case. */
+  agents?: AgentBenchStats;
 }
 
 function termBucket(n: number): string {
@@ -74,6 +77,7 @@ export async function runBenchmark(kb: KnowledgeBase, ranker: Ranker, items: Asy
   const skip = (why: string): void => void (skipReasons[why] = (skipReasons[why] ?? 0) + 1);
   let notInKb = 0;
   let done = 0;
+  const agents = new AgentStatsCollector();
   for await (const item of items) {
     if (options.signal?.aborted) break;
     if (options.limit !== undefined && ranksAll.length >= options.limit) break;
@@ -113,6 +117,7 @@ export async function runBenchmark(kb: KnowledgeBase, ranker: Ranker, items: Asy
     }
     ms.push(performance.now() - t0);
     ranksAll.push(rank);
+    if (scores.agent) agents.add(scores.agent, rank);
     (bc.literatureOverlap ? byOverlap.overlapping : byOverlap.independent).push(rank);
     const bucket = termBucket(prepared.observed.length);
     byTerms.set(bucket, [...(byTerms.get(bucket) ?? []), rank]);
@@ -145,5 +150,6 @@ export async function runBenchmark(kb: KnowledgeBase, ranker: Ranker, items: Asy
       categories: Object.fromEntries(Array.from(byCategory).sort((a, b) => b[1].length - a[1].length).map(([k, v]) => [k, rankMetrics(v)])),
     },
     versions: kb.versions,
+    ...(agents.size ? { agents: agents.report() } : {}),
   };
 }

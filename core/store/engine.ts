@@ -8,6 +8,7 @@ import type { KnowledgeBase } from '../genes/kb/knowledge-base.js';
 import type { KnowledgeVersions } from '../genes/kb/types.js';
 import { rankCase } from '../genes/ranking/rank.js';
 import { createRanker } from '../genes/ranking/registry.js';
+import type { AgentReport } from '../genes/ranking/agent-report.js';
 import type { Ranker, RankerInfo, RankQuery } from '../genes/ranking/types.js';
 import type { AnalysisResult } from './types.js';
 
@@ -21,50 +22,59 @@ export interface RankerDescription {
 
 export interface RankOutcome {
   result: AnalysisResult;
+  /** What the agents did, for agent rankers: stored with the analysis with its transcripts. */
+  agent?: AgentReport;
   startedAt: string;
   durationMs: number;
 }
 
 export interface RankEngine {
   describe(rankerName: string): Promise<RankerDescription>;
-  rank(rankerName: string, query: RankQuery): Promise<RankOutcome>;
+  rank(rankerName: string, query: RankQuery, signal?: AbortSignal): Promise<RankOutcome>;
   close(): Promise<void>;
 }
 
 /** Ranks `query` and keeps what an analysis stores. */
-export async function rankForStore(kb: KnowledgeBase, ranker: Ranker, query: RankQuery): Promise<RankOutcome> {
+export async function rankForStore(kb: KnowledgeBase, ranker: Ranker, query: RankQuery, signal?: AbortSignal): Promise<RankOutcome> {
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
-  const r = await rankCase(kb, ranker, query, { top: STORED_TOP, explain: STORED_TOP });
+  const r = await rankCase(kb, ranker, query, { top: STORED_TOP, explain: STORED_TOP, ...(signal ? { signal } : {}) });
   return {
     result: { genes: r.genes, diseases: r.diseases, warnings: r.warnings, scored: r.scored },
+    ...(r.agent ? { agent: r.agent } : {}),
     startedAt,
     durationMs: Math.round((performance.now() - t0) * 10) / 10,
   };
 }
 
+/** Makes a ranker by name; the CLI and the app pass one that knows the agents and providers. */
+export type RankerFactory = (name: string, kb: KnowledgeBase) => Ranker | Promise<Ranker>;
+
 /** Ranks in this thread with an already loaded knowledge base. */
 export class InlineEngine implements RankEngine {
   // Building a ranker's phenotype index takes about a second, so each is built once.
-  private readonly rankers = new Map<string, Ranker>();
+  private readonly rankers = new Map<string, Promise<Ranker>>();
 
-  constructor(private readonly kb: KnowledgeBase) {}
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly factory: RankerFactory = createRanker,
+  ) {}
 
-  private ranker(name: string): Ranker {
+  private ranker(name: string): Promise<Ranker> {
     let r = this.rankers.get(name);
     if (!r) {
-      r = createRanker(name, this.kb);
+      r = Promise.resolve(this.factory(name, this.kb));
       this.rankers.set(name, r);
     }
     return r;
   }
 
-  describe(rankerName: string): Promise<RankerDescription> {
-    return Promise.resolve({ ranker: this.ranker(rankerName).info, knowledge: this.kb.versions });
+  async describe(rankerName: string): Promise<RankerDescription> {
+    return { ranker: (await this.ranker(rankerName)).info, knowledge: this.kb.versions };
   }
 
-  rank(rankerName: string, query: RankQuery): Promise<RankOutcome> {
-    return rankForStore(this.kb, this.ranker(rankerName), query);
+  async rank(rankerName: string, query: RankQuery, signal?: AbortSignal): Promise<RankOutcome> {
+    return rankForStore(this.kb, await this.ranker(rankerName), query, signal);
   }
 
   close(): Promise<void> {

@@ -4,9 +4,10 @@
  * ranked, so an interrupted batch keeps every case it finished, and a rerun skips them: a case
  * is never analysed twice with the same ranker, knowledge versions and findings unless forced.
  */
+import type { AgentReport } from '../genes/ranking/agent-report.js';
 import type { RankQuery } from '../genes/ranking/types.js';
 import { OdysseyError, isOdysseyError } from '../errors.js';
-import { runKeyOf } from './analyses.js';
+import { runKeyOf, type NewAnalysis } from './analyses.js';
 import type { RankEngine, RankerDescription } from './engine.js';
 import { STORED_TOP } from './engine.js';
 import { contentKey } from './keys.js';
@@ -81,6 +82,24 @@ function errorText(e: unknown): string {
   return isOdysseyError(e) ? `${e.message}${e.hint ? ` (${e.hint})` : ''}` : ((e as Error).message ?? String(e));
 }
 
+/**
+ * What an analysis keeps of the agents' work: model, provider and prompt versions as columns; the
+ * transcripts, and every payload sent exactly as sent, in the transcripts; the rest (solvability,
+ * bias, verified claims, usage) in the parameters, so the record shows how the result was made.
+ */
+function agentFields(a: AgentReport | undefined, parameters: Record<string, unknown>): Pick<NewAnalysis, 'model' | 'provider' | 'promptVersions' | 'transcripts' | 'parameters'> {
+  if (!a) return { parameters };
+  const { transcripts, payloads, promptVersions, ...rest } = a;
+  const sent = payloads.length ? [{ agent: 'sent-payloads', messages: payloads.map((p) => ({ role: `request to ${p.provider} ${p.url} at ${p.at}`, content: p.body })) }] : [];
+  return {
+    ...(a.model ? { model: a.model } : {}),
+    ...(a.provider ? { provider: a.provider } : {}),
+    ...(Object.keys(promptVersions).length ? { promptVersions } : {}),
+    ...(transcripts.length || sent.length ? { transcripts: [...transcripts, ...sent] } : {}),
+    parameters: { ...parameters, agent: rest },
+  };
+}
+
 /** Analyses the given cases in order; see the module comment for the guarantees. */
 export async function reanalyze(store: Store, engine: RankEngine, caseIds: readonly number[], options: ReanalyzeOptions = {}): Promise<ReanalyzeReport> {
   const descriptions = new Map<string, Promise<RankerDescription>>();
@@ -125,8 +144,8 @@ export async function reanalyze(store: Store, engine: RankEngine, caseIds: reado
     };
     const startedAt = new Date().toISOString();
     try {
-      const ranked = await engine.rank(rankerName, input.query);
-      const rec = store.analyses.record({ ...base, status: 'done', startedAt: ranked.startedAt, durationMs: ranked.durationMs, result: ranked.result });
+      const ranked = await engine.rank(rankerName, input.query, options.signal);
+      const rec = store.analyses.record({ ...base, ...agentFields(ranked.agent, base.parameters), status: 'done', startedAt: ranked.startedAt, durationMs: ranked.durationMs, result: ranked.result });
       finish({ caseId, status: 'analysed', analysisId: rec.id, ...(rec.summary ? { summary: rec.summary } : {}), ...(rec.diff ? { diff: rec.diff } : {}) });
     } catch (e) {
       // The failure is stored too, so the case shows it was tried and why it failed.

@@ -65,7 +65,7 @@ export async function rankCase(kb: KnowledgeBase, ranker: Ranker, query: RankQue
     return r;
   });
 
-  return {
+  const result: RankResult = {
     genes,
     diseases,
     warnings: prepared.warnings,
@@ -73,4 +73,6 @@ export async function rankCase(kb: KnowledgeBase, ranker: Ranker, query: RankQue
     versions: kb.versions,
     scored: { genes: geneOrder.length, diseases: diseaseOrder.length },
   };
+  if (scores.agent) result.agent = scores.agent;
+  return result;
 }

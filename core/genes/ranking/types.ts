@@ -1,4 +1,5 @@
 import type { KnowledgeVersions } from '../kb/types.js';
+import type { AgentReport } from './agent-report.js';
 import type { ScoringParams } from './phenotype-scorer.js';
 
 /** What a user asks: findings, and optionally demographics and a candidate gene set. */
@@ -33,6 +34,8 @@ export interface Scores {
   genes: Float64Array;
   /** Per gene, the index of the disease that gave its score (-1 when none). */
   geneBestDisease: Int32Array;
+  /** Set by model-backed rankers: how the agents reached these scores. */
+  agent?: AgentReport;
 }
 
 export interface RankerInfo {
@@ -117,4 +120,6 @@ export interface RankResult {
   versions: KnowledgeVersions;
   /** How many genes and diseases were scored. */
   scored: { genes: number; diseases: number };
+  /** Present when agents ranked the genes (divide-and-conquer with ONNX or an LLM). */
+  agent?: AgentReport;
 }
