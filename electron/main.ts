@@ -3,7 +3,7 @@
  * the API over IPC (ipc.ts), and nothing remote: no network requests from the page, no
  * navigation away, no new windows, no permissions.
  */
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiContext } from '../core/api/context.js';
@@ -11,6 +11,7 @@ import { rendererDir, staticFile } from '../core/api/static-files.js';
 import { packageRoot } from '../core/data/paths.js';
 import { OPERATION_NAMES } from '../core/api/contract.js';
 import { APP_HOST, APP_SCHEME, APP_URL, isAppUrl, registerIpc } from './ipc.js';
+import { SafeKeyStore } from './key-store.js';
 import { OPS_ARGUMENT } from './ops-argument.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -91,7 +92,12 @@ if (!app.requestSingleInstanceLock()) {
   // One process owns the case store; a second launch focuses the first window instead.
   app.quit();
 } else {
-  const ctx = new ApiContext({ home: app.getPath('userData') });
+  // API keys are encrypted with the OS keychain; safeStorage works only once the app is ready,
+  // and the store asks it only when a key is read or saved.
+  const ctx = new ApiContext({
+    home: app.getPath('userData'),
+    keyStore: new SafeKeyStore(safeStorage, app.getPath('userData')),
+  });
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });

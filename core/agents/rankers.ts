@@ -5,7 +5,7 @@ import { createRanker, RANKER_NAMES } from '../genes/ranking/registry.js';
 import type { Ranker } from '../genes/ranking/types.js';
 import { OnnxRanker } from './onnx-ranker/onnx-ranker.js';
 import { localOnlyMode, resolveProvider, type ProviderEntry } from './providers/config.js';
-import { defaultCachePath, openResponseCache } from './providers/response-cache.js';
+import { defaultCachePath, openResponseCache, type ResponseCache } from './providers/response-cache.js';
 import type { CacheMode } from './providers/types.js';
 import { DC_DEFAULTS, DivideAndConquerRanker, LLM_DC_DEFAULTS, validateDcConfig, type DcConfig, type DcProgress } from './ranker/dc-ranker.js';
 import { HybridRanker } from './ranker/hybrid-ranker.js';
@@ -35,6 +35,14 @@ export interface RankerOptions {
   onProgress?: (p: DcProgress) => void;
 }
 
+// One response cache per file for the life of the process: the app builds a ranker per analysis.
+const caches = new Map<string, ResponseCache>();
+function cacheAt(path: string): ResponseCache {
+  let c = caches.get(path);
+  if (!c) caches.set(path, (c = openResponseCache(path)));
+  return c;
+}
+
 function llmAgent(kb: KnowledgeBase, o: LlmRankerOptions | undefined): LlmChunkAgent {
   if (!o) {
     throw new OdysseyError('provider-missing', 'The llm and hybrid rankers need an LLM provider.', 'Pass --provider (e.g. --provider ollama --model llama3.1, or --provider openai --model gpt-4o-mini); see docs/llm-providers.md.');
@@ -44,7 +52,7 @@ function llmAgent(kb: KnowledgeBase, o: LlmRankerOptions | undefined): LlmChunkA
   const cacheMode = o.cacheMode ?? 'use';
   return new LlmChunkAgent(kb, {
     config,
-    client: { localOnly: localOnlyMode(o.home, env), cacheMode, env, ...(cacheMode === 'off' ? {} : { cache: openResponseCache(defaultCachePath(o.home)) }) },
+    client: { localOnly: localOnlyMode(o.home, env), cacheMode, env, ...(cacheMode === 'off' ? {} : { cache: cacheAt(defaultCachePath(o.home)) }) },
     tools: o.tools ?? true,
     maxToolSteps: 2,
   });

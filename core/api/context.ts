@@ -11,11 +11,18 @@ import { TermExtractor } from '../hpo/extract/term-extractor.js';
 import { TermSearch } from '../hpo/search/term-search.js';
 import { openStore, type Store } from '../store/store.js';
 import { ApiEngine } from './engine.js';
+import type { JobOutcome } from './agent-jobs.js';
+import { JobRegistry } from './jobs.js';
+import type { ApiKeyStore } from './key-store.js';
 
 export interface ApiContextOptions {
   /** The folder holding odyssey.db (Electron: userData); default ODYSSEY_HOME or the platform's. */
   home?: string;
   actor?: string;
+  /** Encrypted API-key storage (Electron); without it keys come only from the environment. */
+  keyStore?: ApiKeyStore;
+  /** The environment providers read keys and ODYSSEY_LOCAL_ONLY from; default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Keeps one promise per resource; a rejected one is dropped so the next call tries again. */
@@ -65,8 +72,35 @@ export class ApiContext {
     }
   });
   private engineInstance: ApiEngine | undefined;
+  private storedKeys: Record<string, string> | undefined;
+  /** Analyses running or recently finished, for the start/poll/cancel operations. */
+  readonly jobs = new JobRegistry<JobOutcome>();
 
   constructor(private readonly options: ApiContextOptions = {}) {}
+
+  /** The store folder given at start (undefined: ODYSSEY_HOME or the platform's default). */
+  get home(): string | undefined {
+    return this.options.home;
+  }
+
+  get keyStore(): ApiKeyStore | undefined {
+    return this.options.keyStore;
+  }
+
+  /**
+   * The environment the LLM providers see: the process's, with the keys from the encrypted
+   * store set as the providers' key variables. Keys stay in this process's memory.
+   */
+  providerEnv(): NodeJS.ProcessEnv {
+    const store = this.options.keyStore;
+    this.storedKeys ??= store?.status().available ? store.load() : {};
+    return { ...(this.options.env ?? process.env), ...this.storedKeys };
+  }
+
+  /** Reads the stored keys again after one was saved or forgotten. */
+  reloadKeys(): void {
+    this.storedKeys = undefined;
+  }
 
   get store(): Store {
     this.storeInstance ??= openStore({
@@ -111,6 +145,7 @@ export class ApiContext {
   }
 
   close(): void {
+    this.jobs.cancelAll();
     this.storeInstance?.close();
     this.storeInstance = undefined;
   }

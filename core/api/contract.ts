@@ -5,8 +5,8 @@
  * and nothing else from core, so it imports nothing but zod.
  *
  * Adding an operation: add its request and response schemas, then one entry in OPERATIONS. Long
- * work (LLM analysis) will follow the same pattern with a start/poll/cancel trio of operations
- * keyed by a job id, so neither transport needs streaming.
+ * work (an agent analysis) is a start/poll/cancel trio of operations keyed by a job id, so
+ * neither transport needs streaming.
  */
 import { z } from 'zod';
 
@@ -36,6 +36,8 @@ export const RankerChoice = z.object({
   label: z.string(),
   description: z.string(),
   available: z.boolean(),
+  /** Calls an LLM provider: the user picks one and sees what would be sent. */
+  needsProvider: z.boolean().default(false),
   /** Why it cannot be used now, and how to fix that. */
   unavailableReason: z.string().optional(),
 });
@@ -335,6 +337,191 @@ export const ExportReportResponse = z.object({
   bytes: z.number(),
 });
 
+// --- LLM providers ----------------------------------------------------------------------------
+
+const providerName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,39}$/i, 'letters, digits, ".", "_" and "-", such as lab-vllm');
+const envName = z
+  .string()
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_]{0,63}$/,
+    'an environment variable name such as OPENAI_API_KEY, not the key itself',
+  );
+
+export const ProviderInfo = z.object({
+  name: z.string(),
+  preset: z.string().optional(),
+  about: z.string(),
+  baseURL: z.string(),
+  model: z.string().optional(),
+  /** On this computer (loopback): nothing leaves the machine. */
+  local: z.boolean(),
+  /** The environment variable the key is read from; the key itself never crosses the API. */
+  apiKeyEnv: z.string().optional(),
+  keySet: z.boolean(),
+  configured: z.boolean(),
+});
+export const ListProvidersRequest = z.object({}).strict();
+export const ProvidersResponse = z.object({
+  providers: z.array(ProviderInfo),
+  presets: z.array(z.object({ name: z.string(), about: z.string(), baseURL: z.string() })),
+  localOnly: z.boolean(),
+  /** ODYSSEY_LOCAL_ONLY is set, so the switch cannot turn local-only off. */
+  localOnlyForced: z.boolean(),
+  defaultProvider: z.string().optional(),
+  providersFile: z.string(),
+  /** Where API keys come from: Electron's encrypted store, or environment variables only. */
+  keyStorage: z.object({
+    mode: z.enum(['encrypted', 'environment']),
+    available: z.boolean(),
+    reason: z.string().optional(),
+  }),
+});
+export const SetLocalOnlyRequest = z.object({ localOnly: z.boolean() }).strict();
+export const SaveProviderRequest = z
+  .object({
+    name: providerName,
+    preset: z.string().max(40).optional(),
+    baseURL: z.string().trim().max(500).optional(),
+    model: z.string().trim().max(200).optional(),
+    apiKeyEnv: envName.optional(),
+  })
+  .strict();
+export const SetProviderKeyRequest = z
+  .object({
+    provider: providerName,
+    /** null forgets the stored key. */
+    key: z.string().trim().min(8, 'the whole API key').max(4000).nullable(),
+  })
+  .strict();
+
+// --- agent analyses as jobs -------------------------------------------------------------------
+
+/** The ranker and, for the LLM rankers, the provider and model to use. */
+const AnalysisChoice = {
+  caseId,
+  ranker: z.string().min(1).max(40),
+  provider: providerName.optional(),
+  model: z.string().trim().min(1).max(200).optional(),
+};
+export const PreviewAnalysisRequest = z.object(AnalysisChoice).strict();
+export const PreviewAnalysisResponse = z.object({
+  ranker: z.string(),
+  /** Absent for rankers that call no LLM (nothing is sent anywhere). */
+  provider: z
+    .object({
+      name: z.string(),
+      model: z.string(),
+      baseURL: z.string(),
+      remote: z.boolean(),
+      apiKeyEnv: z.string().optional(),
+      keySet: z.boolean(),
+    })
+    .optional(),
+  /** The patient part every prompt carries, exactly as it will be sent. */
+  patient: z.record(z.string(), z.unknown()),
+  candidates: z.object({
+    kind: z.enum(['candidate-list', 'knowledge-top', 'onnx-top']),
+    count: z.number(),
+    /** The symbols, when the case has a candidate list. */
+    genes: z.array(z.string()).optional(),
+    description: z.string(),
+  }),
+  /** What else each prompt carries besides the patient part and the gene symbols. */
+  perGene: z.string(),
+  plannedCalls: z.number(),
+  /** Plain-words caveats: a missing key, a hybrid run that may send nothing, ... */
+  notes: z.array(z.string()),
+});
+export const StartAnalysisRequest = z
+  .object({
+    ...AnalysisChoice,
+    force: z.boolean().default(false),
+    /** Must be true for a remote provider: the user saw the preview and chose to send. */
+    confirmRemote: z.boolean().default(false),
+  })
+  .strict();
+export const JOB_STATES = ['running', 'done', 'failed', 'cancelled'] as const;
+export const JobView = z.object({
+  jobId: z.string(),
+  caseId: z.number(),
+  ranker: z.string(),
+  state: z.enum(JOB_STATES),
+  stage: z.string(),
+  /** The stage in words. */
+  label: z.string(),
+  calls: z.object({ done: z.number(), planned: z.number() }).optional(),
+  elapsedMs: z.number(),
+  analysisId: z.number().optional(),
+  outcome: z.enum(['analysed', 'skipped']).optional(),
+  reason: z.string().optional(),
+  error: ApiErrorSchema.optional(),
+});
+export const JobRequest = z.object({ jobId: z.string().min(1).max(100) }).strict();
+
+// --- the agents' report -----------------------------------------------------------------------
+
+export const SOLVABILITY_LABELS = ['confident', 'possible', 'unsolved'] as const;
+export const AgentReportView = z.object({
+  method: z.string(),
+  agent: z.string(),
+  provider: z.string().optional(),
+  model: z.string().optional(),
+  parameters: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
+  poolSize: z.number(),
+  plannedCalls: z.number(),
+  usage: z.object({
+    calls: z.number(),
+    cachedCalls: z.number(),
+    retries: z.number(),
+    promptTokens: z.number(),
+    completionTokens: z.number(),
+    costUsd: z.number().nullable(),
+  }),
+  wallMs: z.number(),
+  solvability: z.object({
+    label: z.enum(SOLVABILITY_LABELS),
+    reasons: z.array(z.string()),
+    agreement: z.number(),
+    margin: z.number(),
+    specificity: z.number(),
+  }),
+  bias: z.object({
+    orderKendallTau: z.number().nullable(),
+    popularityCorrelation: z.number().nullable(),
+  }),
+  claims: z.array(
+    z.object({
+      gene: z.string(),
+      diseaseId: z.string().optional(),
+      phenotypeId: z.string().optional(),
+      status: z.string(),
+      note: z.string(),
+    }),
+  ),
+  notes: z.array(z.string()),
+});
+export const TranscriptView = z.object({
+  agent: z.string(),
+  messages: z.array(z.object({ role: z.string(), content: z.string() })),
+});
+export const GetAgentReportRequest = z
+  .object({ caseId, analysisId: z.number().int().positive().optional() })
+  .strict();
+export const AgentReportResponse = z.object({
+  analysisId: z.number(),
+  ranker: z.string(),
+  provider: z.string().optional(),
+  model: z.string().optional(),
+  promptVersions: z.record(z.string(), z.string()),
+  /** null for rankers without agents (knowledge, resnik). */
+  agent: AgentReportView.nullable(),
+  transcripts: z.array(TranscriptView),
+  /** Every request body exactly as it left the machine. */
+  sentPayloads: z.array(z.object({ label: z.string(), body: z.string() })),
+});
+
 // --- the operation table ----------------------------------------------------------------------
 
 export const OPERATIONS = {
@@ -349,6 +536,16 @@ export const OPERATIONS = {
   runAnalysis: { request: RunAnalysisRequest, response: RunAnalysisResponse },
   getAnalysis: { request: GetAnalysisRequest, response: AnalysisView },
   exportReport: { request: ExportReportRequest, response: ExportReportResponse },
+  listProviders: { request: ListProvidersRequest, response: ProvidersResponse },
+  setLocalOnly: { request: SetLocalOnlyRequest, response: ProvidersResponse },
+  saveProvider: { request: SaveProviderRequest, response: ProvidersResponse },
+  setProviderKey: { request: SetProviderKeyRequest, response: ProvidersResponse },
+  previewAnalysis: { request: PreviewAnalysisRequest, response: PreviewAnalysisResponse },
+  startAnalysis: { request: StartAnalysisRequest, response: JobView },
+  analysisJob: { request: JobRequest, response: JobView },
+  cancelAnalysis: { request: JobRequest, response: JobView },
+  analysisJobResult: { request: JobRequest, response: RunAnalysisResponse },
+  getAgentReport: { request: GetAgentReportRequest, response: AgentReportResponse },
 } as const;
 
 export type Operations = typeof OPERATIONS;
@@ -375,6 +572,13 @@ export type AnalysisViewT = z.infer<typeof AnalysisView>;
 export type RankedGeneT = z.infer<typeof RankedGene>;
 export type EvidenceGridT = z.infer<typeof EvidenceGrid>;
 export type CategoryProfileT = z.infer<typeof CategoryProfileResponse>;
+export type ProvidersT = z.infer<typeof ProvidersResponse>;
+export type ProviderInfoT = z.infer<typeof ProviderInfo>;
+export type PreviewT = z.infer<typeof PreviewAnalysisResponse>;
+export type JobViewT = z.infer<typeof JobView>;
+export type AgentReportT = z.infer<typeof AgentReportResponse>;
+export type AgentReportViewT = z.infer<typeof AgentReportView>;
+export type TranscriptT = z.infer<typeof TranscriptView>;
 
 /** The client interface the renderer programs against; the transports implement `call`. */
 export interface OdysseyApi {

@@ -5,17 +5,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ZodError } from 'zod';
 import { rankerModelDir } from '../agents/onnx-ranker/onnx-ranker.js';
 import { dataStatus, hpoAcknowledgement, missingRequired } from '../data/installed.js';
 import { packageRoot } from '../data/paths.js';
-import { OdysseyError, isOdysseyError } from '../errors.js';
+import { OdysseyError } from '../errors.js';
 import { categoryProfile } from '../hpo/category-profile.js';
 import { analyzeCase } from '../store/reanalyze.js';
 import {
   OPERATIONS,
   isOperationName,
-  type ApiError,
   type ApiResult,
   type OperationName,
   type ParsedRequestOf,
@@ -23,7 +21,23 @@ import {
 } from './contract.js';
 import type { ApiContext } from './context.js';
 import { createCase, getCase, listCases, updateCase } from './case-handlers.js';
-import { ALL_RANKER_NAMES, RANKER_LABELS, UI_RANKERS } from './engine.js';
+import {
+  ALL_RANKER_NAMES,
+  LOCAL_RANKERS,
+  PROVIDER_RANKERS,
+  RANKER_LABELS,
+  UI_RANKERS,
+} from './engine.js';
+import {
+  agentReport,
+  analysisJob,
+  analysisJobResult,
+  cancelAnalysis,
+  previewAnalysis,
+  startAnalysis,
+} from './agent-jobs.js';
+import { toApiError } from './api-error.js';
+import { providersView, saveProvider, setLocalOnly, setProviderKey } from './provider-settings.js';
 import { exportReport, requireAnalysis } from './report-export.js';
 import { organSystemName } from '../reports/build.js';
 import { analysisView } from './views.js';
@@ -43,8 +57,8 @@ function rankerChoices(): ResponseOf<'appInfo'>['rankers'] {
     const modelMissing =
       name.startsWith('onnx') && !existsSync(join(rankerModelDir(), 'ranker.json'));
     const why = !UI_RANKERS.includes(name)
-      ? 'Needs an LLM provider, which is set up in a later version of this screen; use `odyssey rank` for now.'
-      : modelMissing
+      ? 'Not offered in the app; use `odyssey rank` for it.'
+      : modelMissing && name !== 'llm'
         ? 'The ONNX ranker model is not installed on this computer.'
         : undefined;
     return {
@@ -52,6 +66,7 @@ function rankerChoices(): ResponseOf<'appInfo'>['rankers'] {
       label: RANKER_LABELS[name]?.label ?? `${name} (needs an LLM provider)`,
       description: RANKER_LABELS[name]?.description ?? '',
       available: why === undefined,
+      needsProvider: PROVIDER_RANKERS.includes(name),
       ...(why ? { unavailableReason: why } : {}),
     };
   });
@@ -126,11 +141,13 @@ export const handlers: Handlers = {
   updateCase,
 
   runAnalysis: async (ctx, r) => {
-    if (!UI_RANKERS.includes(r.ranker)) {
+    if (!LOCAL_RANKERS.includes(r.ranker)) {
       throw new OdysseyError(
         'unknown-ranker',
-        `The app cannot run a ranker called "${r.ranker}".`,
-        `Choose one of: ${UI_RANKERS.join(', ')}.`,
+        `The app cannot run a ranker called "${r.ranker}" in one step.`,
+        PROVIDER_RANKERS.includes(r.ranker)
+          ? 'LLM analyses run as jobs with a preview: use startAnalysis.'
+          : `Choose one of: ${LOCAL_RANKERS.join(', ')}.`,
       );
     }
     const engine = await ctx.engine();
@@ -158,35 +175,20 @@ export const handlers: Handlers = {
 
   exportReport: async (ctx, r) =>
     exportReport(await ctx.kb(), ctx.store, r.caseId, r.analysisId, r.format, r.top),
+
+  listProviders: async (ctx) => providersView(ctx),
+  setLocalOnly: async (ctx, r) => setLocalOnly(ctx, r),
+  saveProvider: async (ctx, r) => saveProvider(ctx, r),
+  setProviderKey: async (ctx, r) => setProviderKey(ctx, r),
+  previewAnalysis,
+  startAnalysis,
+  analysisJob: async (ctx, r) => analysisJob(ctx, r),
+  cancelAnalysis,
+  analysisJobResult: (ctx, r) => analysisJobResult(ctx, r, analysis),
+  getAgentReport: async (ctx, r) => agentReport(ctx, r),
 };
 
-function describeZod(e: ZodError): string {
-  return e.issues
-    .slice(0, 3)
-    .map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`)
-    .join('; ');
-}
-
-/** Turns anything thrown into the error the UI shows; unexpected errors are logged, not shown. */
-export function toApiError(
-  e: unknown,
-  log: (message: string) => void = (m) => process.stderr.write(`${m}\n`),
-): ApiError {
-  if (e instanceof ZodError)
-    return {
-      code: 'bad-request',
-      message: `The request was not valid (${describeZod(e)}).`,
-      hint: 'This is a problem in the app, not in your data; please report it with what you were doing.',
-    };
-  if (isOdysseyError(e))
-    return { code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
-  log(`odyssey: unexpected error: ${(e as Error)?.stack ?? String(e)}`);
-  return {
-    code: 'internal',
-    message: 'Odyssey ran into an unexpected problem and could not finish this request.',
-    hint: 'Try again; if it keeps happening, restart Odyssey and report the problem. Your saved cases are not affected.',
-  };
-}
+export { toApiError };
 
 /**
  * Validates the request, runs the operation and returns its result or error; never throws.

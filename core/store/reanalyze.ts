@@ -176,7 +176,7 @@ export async function reanalyze(store: Store, engine: RankEngine, caseIds: reado
 }
 
 /** Analyses one case now (used by `odyssey analyze`); throws when it cannot. */
-export async function analyzeCase(store: Store, engine: RankEngine, caseId: number, options: Omit<ReanalyzeOptions, 'signal' | 'concurrency' | 'onCase'> = {}): Promise<CaseOutcome> {
+export async function analyzeCase(store: Store, engine: RankEngine, caseId: number, options: Omit<ReanalyzeOptions, 'concurrency' | 'onCase'> = {}): Promise<CaseOutcome> {
   store.cases.require(caseId);
   const { outcomes } = await reanalyze(store, engine, [caseId], options);
   const o = outcomes[0]!;

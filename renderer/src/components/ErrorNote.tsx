@@ -11,7 +11,17 @@ export function ErrorNote({
 }) {
   if (!error) return null;
   return (
-    <Alert color="red" variant="light" title={title} role="alert" my="sm">
+    <Alert
+      color="red"
+      variant="light"
+      title={
+        <Text fw={700} size="sm" c="red.9">
+          {title}
+        </Text>
+      }
+      role="alert"
+      my="sm"
+    >
       <Text size="sm" c="red.9">
         {error.message}
       </Text>

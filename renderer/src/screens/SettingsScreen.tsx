@@ -2,6 +2,7 @@ import { Badge, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '../api/context.js';
 import { ErrorNote } from '../components/ErrorNote.js';
 import { Panel } from '../components/Panel.js';
+import { ProvidersPanel } from '../components/agents/ProvidersPanel.js';
 
 export function SettingsScreen() {
   const info = useQuery('appInfo', {});
@@ -21,6 +22,7 @@ export function SettingsScreen() {
           {d.hpoAcknowledgement}
         </Text>
       </Panel>
+      <ProvidersPanel />
       <Panel title="Reference data">
         {!d.dataComplete && (
           <Text c="red.9">Some required data is missing: run `odyssey data install`.</Text>
