@@ -13,6 +13,7 @@ import { registerBackup } from './commands/backup.js';
 import { registerReport } from './commands/report.js';
 import { registerProviders } from './commands/providers.js';
 import { registerServe } from './commands/serve.js';
+import { registerDdx } from './commands/ddx.js';
 
 export function buildProgram(io: CliIO): Command {
   const program = new Command('odyssey')
@@ -31,6 +32,7 @@ export function buildProgram(io: CliIO): Command {
   registerReanalyze(program, io);
   registerBackup(program, io);
   registerReport(program, io);
+  registerDdx(program, io);
   registerServe(program, io);
   registerDemo(program, io);
   return program;

@@ -55,6 +55,7 @@ async function storedAnalysis(caseArg: string, analysisArg: string | undefined, 
     ranking.genes = ranking.genes.slice(0, top);
     return buildReportInput(kb, store.cases.toPatientCase(caseId), ranking, {
       analysedAt: analysis.finishedAt,
+      ...(analysis.result?.differential ? { journey: analysis.result.differential } : {}),
       analysisId: String(analysis.id),
       durationMs: analysis.durationMs,
       evidenceGenes: EVIDENCE_GENES,

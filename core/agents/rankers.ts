@@ -6,7 +6,8 @@ import type { Ranker } from '../genes/ranking/types.js';
 import { OnnxRanker } from './onnx-ranker/onnx-ranker.js';
 import { localOnlyMode, resolveProvider, type ProviderEntry } from './providers/config.js';
 import { defaultCachePath, openResponseCache, type ResponseCache } from './providers/response-cache.js';
-import type { CacheMode } from './providers/types.js';
+import type { CacheMode, ProviderConfig } from './providers/types.js';
+import type { LlmClientOptions } from './providers/client.js';
 import { DC_DEFAULTS, DivideAndConquerRanker, LLM_DC_DEFAULTS, validateDcConfig, type DcConfig, type DcProgress } from './ranker/dc-ranker.js';
 import { HybridRanker } from './ranker/hybrid-ranker.js';
 import { LlmChunkAgent } from './ranker/llm-chunk-agent.js';
@@ -43,19 +44,19 @@ function cacheAt(path: string): ResponseCache {
   return c;
 }
 
+/** Resolved provider and client settings (local-only, cache, environment) for any LLM agent. */
+export function llmAgentSettings(o: LlmRankerOptions): { config: ProviderConfig; client: Omit<LlmClientOptions, 'meter' | 'recorder'> } {
+  const env = o.env ?? process.env;
+  const config = resolveProvider(o.provider, o.overrides ?? {}, o.home, env);
+  const cacheMode = o.cacheMode ?? 'use';
+  return { config, client: { localOnly: localOnlyMode(o.home, env), cacheMode, env, ...(cacheMode === 'off' ? {} : { cache: cacheAt(defaultCachePath(o.home)) }) } };
+}
+
 function llmAgent(kb: KnowledgeBase, o: LlmRankerOptions | undefined): LlmChunkAgent {
   if (!o) {
     throw new OdysseyError('provider-missing', 'The llm and hybrid rankers need an LLM provider.', 'Pass --provider (e.g. --provider ollama --model llama3.1, or --provider openai --model gpt-4o-mini); see docs/llm-providers.md.');
   }
-  const env = o.env ?? process.env;
-  const config = resolveProvider(o.provider, o.overrides ?? {}, o.home, env);
-  const cacheMode = o.cacheMode ?? 'use';
-  return new LlmChunkAgent(kb, {
-    config,
-    client: { localOnly: localOnlyMode(o.home, env), cacheMode, env, ...(cacheMode === 'off' ? {} : { cache: cacheAt(defaultCachePath(o.home)) }) },
-    tools: o.tools ?? true,
-    maxToolSteps: 2,
-  });
+  return new LlmChunkAgent(kb, { ...llmAgentSettings(o), tools: o.tools ?? true, maxToolSteps: 2 });
 }
 
 export async function loadRanker(name: string, kb: KnowledgeBase, options: RankerOptions = {}): Promise<Ranker> {

@@ -6,7 +6,9 @@ import { ONSET_TERM_LABELS } from '../cases/onset.js';
 import type { PatientCase, PhenotypeEntry } from '../cases/types.js';
 import type { KnowledgeBase } from '../genes/kb/knowledge-base.js';
 import type { RankResult, TermRef } from '../genes/ranking/types.js';
+import type { Journey } from '../agents/journey/schema.js';
 import { categoryProfile } from '../hpo/category-profile.js';
+import { reportDifferential } from './differential.js';
 import type { Ontology } from '../hpo/ontology.js';
 import {
   REPORT_SCHEMA_VERSION,
@@ -31,6 +33,8 @@ export interface ReportMeta {
   /** How many top genes get a full evidence section (default 10). */
   evidenceGenes?: number;
   differential?: ReportDifferential;
+  /** A stored journey-style differential; shown as the differential when `differential` is not given. */
+  journey?: Journey;
   /** Case-record fields a phenopacket does not carry (the store has them). */
   notes?: string;
   status?: string;
@@ -152,6 +156,7 @@ export function buildReportInput(kb: KnowledgeBase, patientCase: PatientCase, ra
       warnings: [...(meta.warnings ?? []), ...ranking.warnings],
     },
   };
-  if (meta.differential) input.differential = meta.differential;
+  const differential = meta.differential ?? (meta.journey ? reportDifferential(meta.journey) : undefined);
+  if (differential) input.differential = differential;
   return input;
 }

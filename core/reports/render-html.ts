@@ -168,6 +168,8 @@ function differentialSection(dd: ReportDifferential): SafeHtml {
 <p><strong>Conclusion:</strong> ${dd.conclusion} <span class="detail">(confidence: ${dd.confidence}${dd.source ? html`; ${dd.source}` : ''})</span></p>
 <table class="differential"><thead><tr><th>Disease</th><th class="num">Probability</th><th>Evidence for</th><th>Evidence against</th></tr></thead>
 <tbody>${dd.entries.map((e) => html`<tr><td>${term({ id: e.diseaseId, name: e.name })}</td><td class="num">${percent(e.probability)}</td><td>${list(e.evidenceFor)}</td><td>${list(e.evidenceAgainst)}</td></tr>`)}</tbody></table>
+${dd.reflection?.length ? html`<h3>Reflection: hypotheses dropped or re-ranked</h3>${list(dd.reflection)}` : ''}
+${dd.nextSteps?.length ? html`<h3>Next steps</h3>${list(dd.nextSteps)}` : ''}
 </section>`;
 }
 

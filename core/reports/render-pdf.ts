@@ -212,6 +212,11 @@ function differentialSection(pdf: PdfLayout, dd: ReportDifferential): void {
     cols,
     dd.entries.map((e): Cell[] => [termCell({ id: e.diseaseId, name: e.name }), percent(e.probability), list(e.evidenceFor), list(e.evidenceAgainst)]),
   );
+  for (const [title, items] of [['Reflection: hypotheses dropped or re-ranked', dd.reflection], ['Next steps', dd.nextSteps]] as const) {
+    if (!items?.length) continue;
+    pdf.heading(title, 2);
+    for (const x of items) pdf.paragraph({ text: `\u2022 ${x}`, size: SIZE.table });
+  }
 }
 
 function methodSection(pdf: PdfLayout, input: ReportInput): void {

@@ -62,8 +62,9 @@ export interface ReportCase {
 }
 
 /**
- * Placeholder for the journey-style differential diagnosis (to come with the agents): the
- * renderers show it whenever it is present, so adding it later touches no renderer.
+ * The journey-style differential diagnosis (`odyssey ddx`), reduced to what a report shows:
+ * each entry's probability and its evidence as sentences. Built by differential.ts from a
+ * stored journey; the renderers show it whenever it is present.
  */
 export interface DifferentialEntry {
   diseaseId: string;
@@ -77,9 +78,13 @@ export interface DifferentialEntry {
 export interface ReportDifferential {
   entries: DifferentialEntry[];
   conclusion: string;
-  confidence: 'low' | 'moderate' | 'high';
+  confidence: 'insufficient' | 'low' | 'moderate' | 'high';
   /** Who produced it, e.g. an agent name and model version. */
   source?: string;
+  /** What reflection changed: hypotheses dropped or re-ranked with the reason, a dual diagnosis. */
+  reflection?: string[];
+  /** What to examine next (phenotypes) and the genes to test. */
+  nextSteps?: string[];
 }
 
 export interface ReportAnalysis {

@@ -4,7 +4,7 @@
  * ranked, so an interrupted batch keeps every case it finished, and a rerun skips them: a case
  * is never analysed twice with the same ranker, knowledge versions and findings unless forced.
  */
-import type { AgentReport } from '../genes/ranking/agent-report.js';
+import { sentPayloadsTranscript, type AgentReport } from '../genes/ranking/agent-report.js';
 import type { RankQuery } from '../genes/ranking/types.js';
 import { OdysseyError, isOdysseyError } from '../errors.js';
 import { runKeyOf, type NewAnalysis } from './analyses.js';
@@ -90,7 +90,7 @@ function errorText(e: unknown): string {
 function agentFields(a: AgentReport | undefined, parameters: Record<string, unknown>): Pick<NewAnalysis, 'model' | 'provider' | 'promptVersions' | 'transcripts' | 'parameters'> {
   if (!a) return { parameters };
   const { transcripts, payloads, promptVersions, ...rest } = a;
-  const sent = payloads.length ? [{ agent: 'sent-payloads', messages: payloads.map((p) => ({ role: `request to ${p.provider} ${p.url} at ${p.at}`, content: p.body })) }] : [];
+  const sent = sentPayloadsTranscript(payloads);
   return {
     ...(a.model ? { model: a.model } : {}),
     ...(a.provider ? { provider: a.provider } : {}),

@@ -8,9 +8,13 @@
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { ExcludedConflict, Explanation, MatchKind, RankedDisease, RankedGene, TermMatch, TermRef } from '../genes/ranking/types.js';
+import type { Journey } from '../agents/journey/schema.js';
 import type { AgentTranscript, AnalysisResult } from './types.js';
 
-/** Bump when the packed shape changes; decode() keeps reading every earlier format. */
+/**
+ * Bump when the packed shape changes; decode() keeps reading every earlier format. Adding an
+ * optional field that older payloads simply lack (as `journey` was) needs no bump.
+ */
 export const RESULT_FORMAT = 1;
 
 const KINDS: readonly MatchKind[] = ['exact', 'patient-more-specific', 'disease-more-specific', 'related', 'unmatched'];
@@ -33,6 +37,8 @@ interface Packed {
   differential: PackedDisease[];
   warnings: string[];
   scored: [number, number];
+  /** The journey-style differential, as its own JSON (already compact: terms appear once per claim). */
+  journey?: Journey;
 }
 
 class Encoder {
@@ -104,6 +110,7 @@ export function encodeResult(r: AnalysisResult): Buffer {
   p.differential = r.diseases.map((d) => [enc.disease(d.id, d.name), d.genes, d.rank, d.score, enc.explanation(d.explanation)]);
   p.warnings = r.warnings;
   p.scored = [r.scored.genes, r.scored.diseases];
+  if (r.differential) p.journey = r.differential;
   return deflateRawSync(JSON.stringify(p));
 }
 
@@ -150,7 +157,7 @@ export function decodeResult(payload: Uint8Array, format: number): AnalysisResul
     score,
     ...explanation(e),
   }));
-  return { genes, diseases, warnings: p.warnings, scored: { genes: p.scored[0], diseases: p.scored[1] } };
+  return { genes, diseases, warnings: p.warnings, scored: { genes: p.scored[0], diseases: p.scored[1] }, ...(p.journey ? { differential: p.journey } : {}) };
 }
 
 export function encodeTranscripts(t: readonly AgentTranscript[]): Buffer {

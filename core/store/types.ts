@@ -6,6 +6,7 @@ import type { CaseDiagnosis, PhenotypeEntry, Sex, VitalStatus } from '../cases/t
 import type { CandidateSourceKind, VcfSourceStats } from '../genes/candidate-set.js';
 import type { KnowledgeVersions } from '../genes/kb/types.js';
 import type { RankedDisease, RankedGene, RankerInfo, RankResult } from '../genes/ranking/types.js';
+import type { Journey } from '../agents/journey/schema.js';
 
 export type CaseStatus = 'unsolved' | 'solved' | 'closed';
 export const CASE_STATUSES: readonly CaseStatus[] = ['unsolved', 'solved', 'closed'];
@@ -98,6 +99,8 @@ export interface AnalysisResult {
   diseases: RankedDisease[];
   warnings: string[];
   scored: RankResult['scored'];
+  /** The journey-style differential diagnosis (`odyssey ddx`), when one was run. */
+  differential?: Journey;
 }
 
 export interface GeneMove {

@@ -1,6 +1,19 @@
 import type { VerifiedClaim } from '../../genes/ranking/agent-report.js';
 import type { KnowledgeBase } from '../../genes/kb/knowledge-base.js';
+import type { Disease } from '../../genes/kb/types.js';
 import type { GeneClaim } from './types.js';
+
+/**
+ * The first of `diseases` annotated with HPO term index t, a more specific term, or a term at
+ * most two levels more general; undefined when none is.
+ */
+export function annotatedNear(kb: KnowledgeBase, diseases: readonly Disease[], t: number): Disease | undefined {
+  const o = kb.hpo.ontology;
+  const parents = Array.from(o.parentIndexes[t]!);
+  const grandparents = parents.flatMap((p) => Array.from(o.parentIndexes[p]!));
+  const related = new Set<number>([t, ...parents, ...grandparents, ...o.descendantIndexes(t)]);
+  return diseases.find((d) => d.phenotypes.some((p) => related.has(o.indexOf(p.id) ?? -1)));
+}
 
 /**
  * The verifier: checks every gene–disease and gene–phenotype statement a model made against the
@@ -35,10 +48,7 @@ export function verifyClaims(kb: KnowledgeBase, claims: readonly GeneClaim[]): V
         out.push({ gene: gene.symbol, phenotypeId: raw, status: 'unknown-term', note: `${raw} is not an HPO term.` });
         continue;
       }
-      const parents = Array.from(o.parentIndexes[t]!);
-      const grandparents = parents.flatMap((p) => Array.from(o.parentIndexes[p]!));
-      const related = new Set<number>([t, ...parents, ...grandparents, ...o.descendantIndexes(t)]);
-      const hit = diseases.find((d) => d.phenotypes.some((p) => related.has(o.indexOf(p.id) ?? -1)));
+      const hit = annotatedNear(kb, diseases, t);
       out.push(
         hit
           ? { gene: gene.symbol, phenotypeId: term.id, status: 'supported', note: `${hit.name} is annotated with ${term.name} or a closely related term.` }

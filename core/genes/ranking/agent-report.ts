@@ -106,3 +106,8 @@ export interface AgentReport {
   transcripts: AgentTranscript[];
   payloads: SentPayload[];
 }
+
+/** Sent payloads kept as one transcript of an analysis, each body byte for byte as sent. */
+export function sentPayloadsTranscript(payloads: readonly SentPayload[]): AgentTranscript[] {
+  return payloads.length ? [{ agent: 'sent-payloads', messages: payloads.map((p) => ({ role: `request to ${p.provider} ${p.url} at ${p.at}`, content: p.body })) }] : [];
+}
