@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { forward, train, type RankingExample } from '../../core/agents/onnx-ranker/mlp.js';
+import { averageModels, forward, train, type RankingExample } from '../../core/agents/onnx-ranker/mlp.js';
 import { OnnxRanker, rankerModelDir } from '../../core/agents/onnx-ranker/onnx-ranker.js';
 import { mlpToOnnx } from '../../models/ranker/export.js';
 import { seededRandom } from '../../core/util/random.js';
+import { candidateFeatures, FEATURE_NAMES } from '../../core/agents/onnx-ranker/features.js';
+import { KNOWLEDGE_RANKER, PhenotypeRanker, RESNIK_RANKER } from '../../core/genes/ranking/phenotype-ranker.js';
+import { prepareQuery } from '../../core/genes/ranking/prepare-query.js';
 import { miniKb, tempDir } from '../helpers.js';
 
 /** Lists of 8 candidates with 3 features; the target is the candidate with the largest x0 − x2. */
@@ -39,6 +42,37 @@ describe('listwise MLP', () => {
     const out = await session.run({ features: new ort.Tensor('float32', e.x, [8, 3]) });
     const onnx = Array.from(out.score!.data as Float32Array);
     forward(m, e.x, 8).forEach((v, i) => expect(onnx[i]).toBeCloseTo(v, 4));
+  });
+});
+
+describe('ranking features', () => {
+  it('compute the organ-system overlap and the other-disease features a hand count gives', async () => {
+    const kb = await miniKb();
+    const knowledge = new PhenotypeRanker(kb, KNOWLEDGE_RANKER);
+    const resnik = new PhenotypeRanker(kb, RESNIK_RANKER);
+    // Seizure (nervous system) and hypertelorism (eye; head or neck) against GENEA's only disease,
+    // annotated with seizure and hypotonia (nervous system only).
+    const q = prepareQuery(kb, { observed: ['HP:0001250', 'HP:0000316'] });
+    const f = candidateFeatures(kb, knowledge, q, knowledge.scoreNow(q), resnik.scoreNow(q), 10);
+    const row = f.genes.indexOf(kb.geneIndex('GENEA')!);
+    expect(row).toBeGreaterThanOrEqual(0);
+    const value = (name: (typeof FEATURE_NAMES)[number]): number => f.x[row * FEATURE_NAMES.length + FEATURE_NAMES.indexOf(name)]!;
+    expect(value('category_coverage')).toBeCloseTo(1 / 2); // one of two findings in a system the disease involves
+    expect(value('category_jaccard')).toBeCloseTo(1 / 3); // nervous system shared, of nervous, eye, head or neck
+    expect(value('log_gene_diseases')).toBe(0);
+    expect(value('second_disease_margin')).toBe(-10); // no second disease
+  });
+});
+
+describe('seed ensembles', () => {
+  it('average several models into one network whose score is the mean of theirs', () => {
+    const data = synthetic(100, 7);
+    const models = [1, 2, 3].map((seed) => train(data, 3, { hidden: 4, epochs: 2, learningRate: 0.01, l2: 0, seed }));
+    const merged = averageModels(models);
+    expect(merged.hidden).toBe(12);
+    const e = synthetic(1, 8)[0]!;
+    const each = models.map((m) => forward(m, e.x, 8));
+    forward(merged, e.x, 8).forEach((v, r) => expect(v).toBeCloseTo((each[0]![r]! + each[1]![r]! + each[2]![r]!) / 3, 4));
   });
 });
 

@@ -94,6 +94,27 @@ export function train(examples: readonly RankingExample[], inputs: number, o: Tr
   const grads = params.map((p) => new Float32Array(p.length));
   let step = 0;
   const order = examples.map((_, i) => i);
+  // Inputs standardised once (in double precision, as the forward pass computes them), not per hidden unit.
+  const z = examples.map((e) => {
+    const out = new Float64Array(e.candidates * inputs);
+    for (let q = 0; q < out.length; q++) out[q] = (e.x[q]! - mean[q % inputs]!) / std[q % inputs]!;
+    return out;
+  });
+  const hiddenOf = (xs: Float64Array, rows: number, h: Float32Array): Float32Array => {
+    const out = new Float32Array(rows);
+    for (let r = 0; r < rows; r++) {
+      let s = m.b2;
+      for (let j = 0; j < H; j++) {
+        let a = m.b1[j]!;
+        for (let i = 0; i < inputs; i++) a += xs[r * inputs + i]! * m.w1[i * H + j]!;
+        const v = a > 0 ? a : 0;
+        h[r * H + j] = v;
+        s += v * m.w2[j]!;
+      }
+      out[r] = s;
+    }
+    return out;
+  };
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -105,15 +126,16 @@ export function train(examples: readonly RankingExample[], inputs: number, o: Tr
       const idx = order.slice(start, start + batch);
       for (const k of idx) {
         const e = examples[k]!;
+        const xs = z[k]!;
         const h = new Float32Array(e.candidates * H);
-        const s = forward(m, e.x, e.candidates, h);
+        const s = hiddenOf(xs, e.candidates, h);
         let max = -Infinity;
         for (const v of s) max = Math.max(max, v);
-        let z = 0;
+        let sum = 0;
         const p = s.map((v) => Math.exp(v - max));
-        for (const v of p) z += v;
+        for (const v of p) sum += v;
         for (let r = 0; r < e.candidates; r++) {
-          const ds = p[r]! / z - (r === e.target ? 1 : 0); // d loss / d score
+          const ds = p[r]! / sum - (r === e.target ? 1 : 0); // d loss / d score
           if (Math.abs(ds) < 1e-7) continue;
           for (let j = 0; j < H; j++) {
             const hv = h[r * H + j]!;
@@ -121,7 +143,7 @@ export function train(examples: readonly RankingExample[], inputs: number, o: Tr
             if (hv <= 0) continue;
             const dh = ds * m.w2[j]!;
             grads[1]![j]! += dh;
-            for (let i = 0; i < inputs; i++) grads[0]![i * H + j]! += dh * ((e.x[r * inputs + i]! - mean[i]!) / std[i]!);
+            for (let i = 0; i < inputs; i++) grads[0]![i * H + j]! += dh * xs[r * inputs + i]!;
           }
         }
       }
@@ -140,4 +162,30 @@ export function train(examples: readonly RankingExample[], inputs: number, o: Tr
     }
   }
   return m;
+}
+
+/**
+ * Averages several models trained on the same data (same standardisation) into one: their hidden
+ * layers side by side, the output weights divided by their number. The ONNX graph is unchanged.
+ */
+export function averageModels(models: readonly MlpWeights[]): MlpWeights {
+  const first = models[0]!;
+  const k = models.length;
+  const H = models.reduce((a, m) => a + m.hidden, 0);
+  const w1 = new Float32Array(first.inputs * H);
+  let offset = 0;
+  for (const m of models) {
+    for (let i = 0; i < first.inputs; i++) for (let j = 0; j < m.hidden; j++) w1[i * H + offset + j] = m.w1[i * m.hidden + j]!;
+    offset += m.hidden;
+  }
+  return {
+    inputs: first.inputs,
+    hidden: H,
+    mean: first.mean,
+    std: first.std,
+    w1,
+    b1: Float32Array.from(models.flatMap((m) => Array.from(m.b1))),
+    w2: Float32Array.from(models.flatMap((m) => Array.from(m.w2, (v) => v / k))),
+    b2: models.reduce((a, m) => a + m.b2, 0) / k,
+  };
 }

@@ -8,7 +8,7 @@ import { OdysseyError } from '../../errors.js';
 import type { KnowledgeBase } from '../../genes/kb/knowledge-base.js';
 import { KNOWLEDGE_RANKER, PhenotypeRanker, RESNIK_RANKER } from '../../genes/ranking/phenotype-ranker.js';
 import type { PreparedQuery, Ranker, RankerInfo, Scores } from '../../genes/ranking/types.js';
-import { FEATURE_COUNT, FEATURE_NAMES, candidateFeatures } from './features.js';
+import { FEATURE_NAMES, candidateFeatures, selectColumns } from './features.js';
 
 const MetaSchema = z.object({
   name: z.literal('ranker'),
@@ -41,6 +41,8 @@ export class OnnxRanker implements Ranker {
     private readonly session: ort.InferenceSession,
     private readonly listSize: number,
     sha256: string,
+    /** Which of the computed features the model takes, in its input order. */
+    private readonly columns: readonly number[],
   ) {
     this.knowledge = new PhenotypeRanker(kb, KNOWLEDGE_RANKER);
     this.resnik = new PhenotypeRanker(kb, RESNIK_RANKER);
@@ -61,7 +63,8 @@ export class OnnxRanker implements Ranker {
     } catch (e) {
       throw new OdysseyError('model-corrupt', `The ONNX gene ranker's metadata ${metaPath} is damaged.`, HINT, { cause: e });
     }
-    if (meta.features.join(',') !== FEATURE_NAMES.join(',')) {
+    const columns = meta.features.map((n) => (FEATURE_NAMES as readonly string[]).indexOf(n));
+    if (columns.includes(-1)) {
       throw new OdysseyError('model-stale', 'The ONNX gene ranker was trained on other features than this version computes.', HINT);
     }
     const path = join(dir, meta.onnx);
@@ -70,24 +73,45 @@ export class OnnxRanker implements Ranker {
     const sha = createHash('sha256').update(bytes).digest('hex');
     if (sha !== meta.sha256) throw new OdysseyError('model-corrupt', `The ONNX gene ranker ${path} is damaged (checksum mismatch).`, HINT);
     const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1 });
-    return new OnnxRanker(kb, session, meta.listSize, sha);
+    return new OnnxRanker(kb, session, meta.listSize, sha, columns);
+  }
+
+  /** The knowledge and Resnik scores the features are computed from, for the whole case. */
+  baseScores(query: PreparedQuery): { knowledge: Scores; resnik: Scores } {
+    return { knowledge: this.knowledge.scoreNow(query), resnik: this.resnikScores(query) };
+  }
+
+  resnikScores(query: PreparedQuery): Scores {
+    return this.resnik.scoreNow(query);
+  }
+
+  /**
+   * Model scores for a set of genes, with the set-relative features (margins, reciprocal ranks)
+   * computed within that set — what a divide-and-conquer chunk agent needs. Returns the genes in
+   * the knowledge order with one score each.
+   */
+  async scoreSet(query: PreparedQuery, genes: readonly number[], base: { knowledge: Scores; resnik: Scores }, signal?: AbortSignal): Promise<{ genes: number[]; scores: Float32Array }> {
+    const f = candidateFeatures(this.kb, this.knowledge, { ...query, candidateGenes: [...genes] }, base.knowledge, base.resnik, genes.length);
+    if (f.genes.length === 0) return { genes: [], scores: new Float32Array(0) };
+    signal?.throwIfAborted();
+    const out = await this.session.run({ features: new ort.Tensor('float32', selectColumns(f.x, f.genes.length, this.columns), [f.genes.length, this.columns.length]) });
+    return { genes: f.genes, scores: out.score!.data as Float32Array };
   }
 
   async score(query: PreparedQuery, signal?: AbortSignal): Promise<Scores> {
-    const ks = this.knowledge.scoreNow(query);
-    const rs = this.resnik.scoreNow(query);
-    const f = candidateFeatures(this.kb, this.knowledge, query, ks, rs, this.listSize);
-    if (f.genes.length === 0) return ks;
-    signal?.throwIfAborted();
-    const out = await this.session.run({ features: new ort.Tensor('float32', f.x, [f.genes.length, FEATURE_COUNT]) });
-    const model = out.score!.data as Float32Array;
+    const base = this.baseScores(query);
+    const ks = base.knowledge;
+    const pool = query.candidateGenes ?? Array.from({ length: this.kb.genes.length }, (_, i) => i);
+    const top = pool.filter((g) => ks.genes[g]! > -Infinity).sort((a, b) => ks.genes[b]! - ks.genes[a]! || a - b).slice(0, this.listSize);
+    const { genes: listed, scores: model } = await this.scoreSet(query, top, base, signal);
+    if (listed.length === 0) return ks;
     // The re-ordered list stays above every gene outside it, in model order.
     let floor = Infinity;
-    for (const g of f.genes) floor = Math.min(floor, ks.genes[g]!);
+    for (const g of listed) floor = Math.min(floor, ks.genes[g]!);
     let lo = Infinity;
     for (const v of model) lo = Math.min(lo, v);
     const genes = Float64Array.from(ks.genes);
-    f.genes.forEach((g, i) => (genes[g] = floor + 1 + (model[i]! - lo)));
+    listed.forEach((g, i) => (genes[g] = floor + 1 + (model[i]! - lo)));
     return { diseases: ks.diseases, genes, geneBestDisease: ks.geneBestDisease };
   }
 }
