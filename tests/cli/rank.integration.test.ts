@@ -103,7 +103,7 @@ describe('odyssey rank --hpo (real data)', () => {
 
     const bad = await runCli('rank', '--hpo', 'HP:0001250', '--ranker', 'magic');
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/error: There is no ranker called "magic"\.\n {2}fix: Choose one of: knowledge, resnik, onnx\./);
+    expect(bad.err).toMatch(/error: There is no ranker called "magic"\.\n {2}fix: Choose one of: knowledge, resnik, onnx, onnx-dc, llm, hybrid\./);
   });
 });
 
