@@ -5,13 +5,7 @@
  */
 import { ALL_RANKERS, loadRanker } from '../agents/rankers.js';
 import type { KnowledgeBase } from '../genes/kb/knowledge-base.js';
-import type { Ranker, RankQuery } from '../genes/ranking/types.js';
-import {
-  rankForStore,
-  type RankEngine,
-  type RankerDescription,
-  type RankOutcome,
-} from '../store/engine.js';
+import { InlineEngine } from '../store/engine.js';
 
 /** Names a clinician reads in the ranker choice; a ranker without one shows its own name. */
 export const RANKER_LABELS: Record<string, { label: string; description: string }> = {
@@ -60,31 +54,9 @@ export const LOCAL_RANKERS: readonly string[] = UI_RANKERS.filter(
   (n) => !PROVIDER_RANKERS.includes(n),
 );
 
-export class ApiEngine implements RankEngine {
-  private readonly rankers = new Map<string, Promise<Ranker>>();
-
-  constructor(private readonly kb: KnowledgeBase) {}
-
-  ranker(name: string): Promise<Ranker> {
-    let r = this.rankers.get(name);
-    if (!r) {
-      r = loadRanker(name, this.kb);
-      // A ranker that failed to load (a missing model) is tried again next time.
-      r.catch(() => this.rankers.delete(name));
-      this.rankers.set(name, r);
-    }
-    return r;
-  }
-
-  async describe(rankerName: string): Promise<RankerDescription> {
-    return { ranker: (await this.ranker(rankerName)).info, knowledge: this.kb.versions };
-  }
-
-  async rank(rankerName: string, query: RankQuery, signal?: AbortSignal): Promise<RankOutcome> {
-    return rankForStore(this.kb, await this.ranker(rankerName), query, signal);
-  }
-
-  close(): Promise<void> {
-    return Promise.resolve();
+/** The app's engine: every ranker, the agents included, each loaded once. */
+export class ApiEngine extends InlineEngine {
+  constructor(kb: KnowledgeBase) {
+    super(kb, (name, k) => loadRanker(name, k));
   }
 }

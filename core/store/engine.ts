@@ -60,10 +60,12 @@ export class InlineEngine implements RankEngine {
     private readonly factory: RankerFactory = createRanker,
   ) {}
 
-  private ranker(name: string): Promise<Ranker> {
+  ranker(name: string): Promise<Ranker> {
     let r = this.rankers.get(name);
     if (!r) {
-      r = Promise.resolve(this.factory(name, this.kb));
+      r = Promise.resolve().then(() => this.factory(name, this.kb));
+      // A ranker that failed to load (a missing model, a bad provider) is tried again next time.
+      r.catch(() => this.rankers.delete(name));
       this.rankers.set(name, r);
     }
     return r;
