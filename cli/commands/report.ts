@@ -11,7 +11,7 @@ import type { CliIO } from '../io.js';
 import { positiveInt } from '../options.js';
 import { readOneCase } from './rank.js';
 import { parseCaseId, withStore } from './store-helpers.js';
-import { AnalysisRepository } from '../../core/store/index.js';
+import { storedReportInput } from '../../core/reports/stored-analysis.js';
 
 interface ReportOpts {
   phenopacket?: string;
@@ -42,7 +42,7 @@ async function storedAnalysis(caseArg: string, analysisArg: string | undefined, 
   const analysisId = analysisArg === undefined ? undefined : parseCaseId(analysisArg, '--analysis');
   const { kb } = await loadKnowledgeBase();
   return withStore((store) => {
-    const stored = store.cases.require(caseId);
+    store.cases.require(caseId);
     const analysis = analysisId === undefined ? store.analyses.latest(caseId, { result: true }) : store.analyses.get(analysisId, { result: true });
     if (!analysis || analysis.caseId !== caseId) {
       throw new OdysseyError(
@@ -51,17 +51,7 @@ async function storedAnalysis(caseArg: string, analysisArg: string | undefined, 
         analysisId === undefined ? `Run \`odyssey analyze --case ${caseId}\` first.` : `List the case's analyses with \`odyssey case show ${caseId}\`.`,
       );
     }
-    const ranking = AnalysisRepository.toRankResult(analysis);
-    ranking.genes = ranking.genes.slice(0, top);
-    return buildReportInput(kb, store.cases.toPatientCase(caseId), ranking, {
-      analysedAt: analysis.finishedAt,
-      ...(analysis.result?.differential ? { journey: analysis.result.differential } : {}),
-      analysisId: String(analysis.id),
-      durationMs: analysis.durationMs,
-      evidenceGenes: EVIDENCE_GENES,
-      notes: stored.notes,
-      status: stored.status,
-    });
+    return storedReportInput(kb, store, caseId, analysis, top, EVIDENCE_GENES);
   });
 }
 

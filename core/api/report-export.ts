@@ -4,10 +4,9 @@
  */
 import { OdysseyError } from '../errors.js';
 import type { KnowledgeBase } from '../genes/kb/knowledge-base.js';
-import { buildReportInput } from '../reports/build.js';
 import { renderReport } from '../reports/render.js';
 import type { ReportFormat } from '../reports/types.js';
-import { AnalysisRepository } from '../store/analyses.js';
+import { storedReportInput } from '../reports/stored-analysis.js';
 import type { Store } from '../store/store.js';
 import type { ResponseOf } from './contract.js';
 
@@ -50,18 +49,8 @@ export async function exportReport(
   format: ReportFormat,
   top: number,
 ): Promise<ResponseOf<'exportReport'>> {
-  const stored = store.cases.require(caseId);
   const analysis = requireAnalysis(store, caseId, analysisId);
-  const ranking = AnalysisRepository.toRankResult(analysis);
-  ranking.genes = ranking.genes.slice(0, top);
-  const input = buildReportInput(kb, store.cases.toPatientCase(caseId), ranking, {
-    analysedAt: analysis.finishedAt,
-    analysisId: String(analysis.id),
-    durationMs: analysis.durationMs,
-    evidenceGenes: EVIDENCE_GENES,
-    notes: stored.notes,
-    status: stored.status,
-  });
+  const input = storedReportInput(kb, store, caseId, analysis, top, EVIDENCE_GENES);
   const content = await renderReport(input, format);
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   return {

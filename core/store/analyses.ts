@@ -13,23 +13,12 @@ import { contentKey } from './keys.js';
 import { RESULT_FORMAT, decodeResult, decodeTranscripts, encodeResult, encodeTranscripts } from './results-codec.js';
 import type { AgentTranscript, AnalysisRecord, AnalysisResult, AnalysisStatus, AnalysisWithResult } from './types.js';
 
-export interface NewAnalysis {
-  caseId: number;
-  status: AnalysisStatus;
-  startedAt: string;
-  durationMs: number;
-  ranker: RankerInfo;
-  knowledge: KnowledgeVersions;
-  model?: string;
-  provider?: string;
-  promptVersions?: Record<string, string>;
-  parameters: Record<string, unknown>;
-  geneSetId?: number;
-  inputHash: string;
+/** What a caller gives to record an analysis; the store adds id, times, run key, diff and author. */
+export interface NewAnalysis
+  extends Pick<AnalysisRecord, 'caseId' | 'status' | 'startedAt' | 'durationMs' | 'ranker' | 'knowledge' | 'model' | 'provider' | 'promptVersions' | 'parameters' | 'geneSetId' | 'inputHash' | 'error'> {
   /** Required when status is 'done'. */
   result?: AnalysisResult;
   transcripts?: AgentTranscript[];
-  error?: string;
   /** The N of the "top N" the diff against the previous analysis compares (default 10). */
   diffTop?: number;
 }
