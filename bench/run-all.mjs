@@ -9,6 +9,9 @@ const benches = [
   ['extract', 'dist/bench/run-extract.js'],
   ['encoder', 'dist/bench/run-encoder.js'],
   ['store', 'dist/bench/run-store.js'],
+  ['agents', 'dist/bench/run-agents.js'],
+  ['ddx', 'dist/bench/run-ddx.js'],
+  ['ui', 'bench/measure-ui.mjs'],
 ];
 let failed = false;
 for (const [name, script] of benches) {
