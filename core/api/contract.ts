@@ -15,7 +15,7 @@ const caseId = z.number().int().positive();
 
 export const SEXES = ['FEMALE', 'MALE', 'OTHER_SEX', 'UNKNOWN_SEX'] as const;
 export const CASE_STATUSES = ['unsolved', 'solved', 'closed'] as const;
-export const REPORT_FORMATS = ['pdf', 'html', 'tsv', 'json'] as const;
+export const REPORT_FORMATS = ['pdf', 'html', 'tsv', 'json', 'phenopacket'] as const;
 
 /** What goes wrong, in words a clinician can act on: what happened and what to do. */
 export const ApiErrorSchema = z.object({
@@ -522,6 +522,444 @@ export const AgentReportResponse = z.object({
   sentPayloads: z.array(z.object({ label: z.string(), body: z.string() })),
 });
 
+// --- differential (journey) -----------------------------------------------------------------
+
+/** How much reasoning the differential does: hypotheses tested and reflection rounds. */
+export const DIFFERENTIAL_BUDGETS = ['quick', 'standard', 'deep'] as const;
+export const CONFIDENCE_LEVELS = ['high', 'moderate', 'low', 'insufficient'] as const;
+const DdxTerm = z.object({ id: z.string(), name: z.string() });
+
+export const RunDifferentialRequest = z
+  .object({
+    caseId,
+    budget: z.enum(DIFFERENTIAL_BUDGETS).default('standard'),
+    /** Draw it again even when one with the same findings, budget and knowledge is stored. */
+    force: z.boolean().default(false),
+  })
+  .strict();
+export const GetDifferentialRequest = z
+  .object({
+    caseId,
+    /** Default: the case's latest analysis that has a differential. */
+    analysisId: z.number().int().positive().optional(),
+  })
+  .strict();
+
+export const DdxEvidenceFor = z.object({
+  /** The patient's finding. */
+  term: DdxTerm,
+  /** The disease feature it matches, with how often patients have it when that is known. */
+  diseaseTerm: DdxTerm.extend({ frequency: z.number().optional() }).optional(),
+  /** Information content of what the finding and the feature share: how telling the match is. */
+  ic: z.number(),
+  text: z.string(),
+  /** false: an LLM engine claimed it and the knowledge base does not hold it. */
+  supported: z.boolean().optional(),
+});
+export const DdxEvidenceAgainst = z.object({
+  kind: z.enum([
+    'excluded-finding',
+    'absent-hallmark',
+    'negated-finding',
+    'onset',
+    'sex',
+    'inheritance',
+  ]),
+  term: DdxTerm.optional(),
+  /** How often patients with the disease have the feature, when stated. */
+  frequency: z.number().optional(),
+  /** Log-likelihood charged (≤ 0); 0 when only shown. */
+  weight: z.number(),
+  /** The reason, in words. */
+  text: z.string(),
+  supported: z.boolean().optional(),
+});
+export const DdxHypothesisTest = z.object({
+  diseaseId: z.string(),
+  name: z.string(),
+  genes: z.array(z.string()),
+  /** Rank in the knowledge ranker's genome-wide disease list. */
+  initialRank: z.number().optional(),
+  /** The reflection round that went back for it; absent when it was among the first hypotheses. */
+  backtrackRound: z.number().optional(),
+  evidenceFor: z.array(DdxEvidenceFor),
+  /** Findings the disease conflicts with: excluded findings, absent hallmarks, negated features. */
+  evidenceAgainst: z.array(DdxEvidenceAgainst),
+  /** Mode-of-inheritance, sex and age-of-onset conflicts. */
+  conflicts: z.array(DdxEvidenceAgainst),
+  /** Observed findings this disease does not explain. */
+  unexplained: z.array(DdxTerm),
+  scoreBefore: z.number(),
+  prior: z.number(),
+  scoreAfter: z.number(),
+  /** Where it ended: in the differential (rank, probability), dropped (why), or not shown. */
+  outcome: z.object({
+    kind: z.enum(['in-differential', 'dropped', 'not-shown']),
+    rank: z.number().optional(),
+    probability: z.number().optional(),
+    reason: z.string().optional(),
+  }),
+});
+export const DdxReflection = z.object({
+  round: z.number(),
+  changes: z.array(
+    z.object({
+      diseaseId: z.string(),
+      name: z.string(),
+      action: z.enum(['dropped', 'promoted', 'demoted', 'added']),
+      from: z.number().optional(),
+      to: z.number().optional(),
+      reason: z.string(),
+    }),
+  ),
+  dualDiagnosis: z
+    .object({
+      diseases: z.array(DdxTerm.extend({ genes: z.array(z.string()) })),
+      /** Findings each disease of the pair explains and the other does not. */
+      explainedBy: z.array(z.array(DdxTerm)),
+      gain: z.number(),
+      reason: z.string(),
+    })
+    .optional(),
+  summary: z.string(),
+});
+export const DifferentialView = z.object({
+  analysisId: z.number(),
+  caseId: z.number(),
+  finishedAt: z.string(),
+  durationMs: z.number(),
+  engine: z.string(),
+  engineVersion: z.string(),
+  budget: z.enum(DIFFERENTIAL_BUDGETS),
+  versions: z.record(z.string(), z.string()),
+  /** False when the case's findings (or details, or candidate genes) changed since. */
+  upToDate: z.boolean(),
+  work: z.object({ tested: z.number(), rounds: z.number() }),
+  warnings: z.array(z.string()),
+  /** Diagnoses ruled out beforehand, never considered. */
+  excludedDiseases: z.array(z.string()),
+  observations: z.object({
+    systems: z.array(
+      z.object({
+        categoryId: z.string(),
+        name: z.string(),
+        findings: z.array(DdxTerm.extend({ ic: z.number() })),
+      }),
+    ),
+    pertinentNegatives: z.array(DdxTerm),
+    other: z.array(DdxTerm),
+    summary: z.string(),
+  }),
+  hypotheses: z.object({
+    candidates: z.array(
+      z.object({
+        diseaseId: z.string(),
+        name: z.string(),
+        genes: z.array(z.string()),
+        initialRank: z.number(),
+        score: z.number(),
+      }),
+    ),
+    summary: z.string(),
+  }),
+  tests: z.array(DdxHypothesisTest),
+  reflection: z.array(DdxReflection),
+  conclusion: z.object({
+    confidence: z.enum(CONFIDENCE_LEVELS),
+    insufficientEvidence: z.boolean(),
+    /** The conclusion in words; says "Insufficient evidence" plainly when so. */
+    text: z.string(),
+    /** Probability left for a diagnosis outside the list (or outside the knowledge base). */
+    otherProbability: z.number(),
+    entries: z.array(
+      z.object({
+        diseaseId: z.string(),
+        name: z.string(),
+        genes: z.array(z.string()),
+        probability: z.number(),
+      }),
+    ),
+  }),
+  nextSteps: z.object({
+    phenotypes: z.array(
+      DdxTerm.extend({
+        /** Expected information gain (bits) over the leading hypotheses. */
+        expectedGain: z.number(),
+        favouredIfPresent: z.array(DdxTerm),
+        favouredIfAbsent: z.array(DdxTerm),
+        /** How the case records the term now, if it does. */
+        recorded: z.enum(['observed', 'excluded']).nullable(),
+      }),
+    ),
+    genes: z.array(
+      z.object({ symbol: z.string(), probability: z.number(), diseases: z.array(z.string()) }),
+    ),
+  }),
+});
+export const RunDifferentialResponse = z.object({
+  outcome: z.enum(['analysed', 'skipped']),
+  /** Why the stored differential was returned instead of a new one, in words. */
+  reason: z.string().optional(),
+  differential: DifferentialView,
+});
+export type DifferentialViewT = z.infer<typeof DifferentialView>;
+export type DdxHypothesisTestT = z.infer<typeof DdxHypothesisTest>;
+export type DdxEvidenceForT = z.infer<typeof DdxEvidenceFor>;
+export type DdxEvidenceAgainstT = z.infer<typeof DdxEvidenceAgainst>;
+export type DdxReflectionT = z.infer<typeof DdxReflection>;
+export type DifferentialBudget = (typeof DIFFERENTIAL_BUDGETS)[number];
+
+// --- reanalysis history and diff --------------------------------------------------------------
+
+/** An HPO term as the history names it; `excluded` when it was checked and absent. */
+export const HistoryFinding = z.object({ id: z.string(), name: z.string(), excluded: z.boolean() });
+export const AnalysisFindings = z.object({
+  /**
+   * False when the case's change log does not reach back to this analysis (a case made before
+   * the log existed), so which terms it used cannot be said.
+   */
+  known: z.boolean(),
+  observed: z.number(),
+  excluded: z.number(),
+  terms: z.array(HistoryFinding),
+  /** These findings differ from the case's findings now (false when not known). */
+  differFromCurrent: z.boolean(),
+});
+export const HistoryGene = z.object({ symbol: z.string(), rank: z.number(), score: z.number() });
+export const HistoryEntry = z.object({
+  id: z.number(),
+  status: z.enum(['done', 'failed']),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  durationMs: z.number(),
+  ranker: z.object({
+    name: z.string(),
+    version: z.string(),
+    /** The method in words, as the Analyse screen names it. */
+    label: z.string(),
+  }),
+  /** The LLM or local model and its provider, for agent rankers. */
+  model: z.string().optional(),
+  provider: z.string().optional(),
+  knowledge: z.record(z.string(), z.string()),
+  findings: AnalysisFindings,
+  /** Findings, demographics and candidate genes are exactly what the case has now. */
+  inputsCurrent: z.boolean(),
+  candidates: z.object({
+    scope: z.enum(['genome', 'candidate-list']),
+    /** Genes in the candidate list, and where it came from (pasted list, panel, VCF). */
+    count: z.number().optional(),
+    source: z.string().optional(),
+    /** In words: "the whole genome", "a candidate list of 42 genes from a VCF". */
+    description: z.string(),
+  }),
+  topGenes: z.array(HistoryGene),
+  genesScored: z.number(),
+  /** The analysis before it that `change` and `summary` compare with. */
+  previousId: z.number().optional(),
+  /** The change since that analysis in one line (as diffAnalyses' headline, over the top 10). */
+  change: z.string().optional(),
+  summary: z.string().optional(),
+  error: z.string().optional(),
+  hasDifferential: z.boolean(),
+});
+export const ListAnalysesRequest = z
+  .object({ caseId, top: z.number().int().min(1).max(20).default(5) })
+  .strict();
+export const ListAnalysesResponse = z.object({
+  caseId: z.number(),
+  /** Newest first. */
+  analyses: z.array(HistoryEntry),
+  /** The installed knowledge versions a new analysis would use. */
+  knowledgeNow: z.record(z.string(), z.string()),
+  /** The case's findings now. */
+  current: z.object({ observed: z.number(), excluded: z.number() }),
+});
+
+export const DiffAnalysesRequest = z
+  .object({
+    caseId,
+    fromId: z.number().int().positive(),
+    toId: z.number().int().positive(),
+    top: z.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+/** A gene's place in each analysis; null when it was not among the genes stored. */
+export const GeneChange = z.object({
+  symbol: z.string(),
+  from: z.number().nullable(),
+  to: z.number().nullable(),
+  scoreFrom: z.number().nullable(),
+  scoreTo: z.number().nullable(),
+});
+export const DiffAnalysesResponse = z.object({
+  from: HistoryEntry,
+  to: HistoryEntry,
+  top: z.number(),
+  /** One line: the main change and why, e.g. "KIF1A rose from 7 to 1 after HPO … and 2 new findings". */
+  headline: z.string(),
+  /** One paragraph in plain words. */
+  summary: z.string(),
+  topGene: z.object({ before: z.string().nullable(), after: z.string().nullable() }),
+  entered: z.array(GeneChange),
+  dropped: z.array(GeneChange),
+  moved: z.array(GeneChange),
+  newDiseases: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      rank: z.number(),
+      previousRank: z.number().nullable(),
+    }),
+  ),
+  findings: z.object({
+    known: z.boolean(),
+    added: z.array(HistoryFinding),
+    removed: z.array(HistoryFinding),
+    /** Terms switched between observed and excluded; `excluded` is the state in `to`. */
+    flipped: z.array(HistoryFinding),
+  }),
+  /** Findings, demographics or candidate genes differ between the two. */
+  inputsChanged: z.boolean(),
+  knowledgeChanged: z.array(
+    z.object({ source: z.string(), label: z.string(), from: z.string(), to: z.string() }),
+  ),
+  /** Ranker, model, provider, prompts, candidate genes and parameters that differ. */
+  settingsChanged: z.array(z.object({ name: z.string(), from: z.string(), to: z.string() })),
+  listed: z.object({ before: z.number(), after: z.number() }),
+});
+
+export type HistoryEntryT = z.infer<typeof HistoryEntry>;
+export type HistoryFindingT = z.infer<typeof HistoryFinding>;
+export type GeneChangeT = z.infer<typeof GeneChange>;
+export type ListAnalysesT = z.infer<typeof ListAnalysesResponse>;
+export type AnalysisDiffT = z.infer<typeof DiffAnalysesResponse>;
+
+// --- candidate genes, case import and export, phenopacket -------------------------------------
+
+/**
+ * The largest file taken in one upload. A file travels whole, as base64 inside the JSON request,
+ * so the HTTP transport's body limit (1 MB) bounds it; bigger VCFs are filtered or bgzipped first.
+ */
+export const MAX_UPLOAD_BYTES = 700_000;
+/** A file the user picked in the window: the server never reads paths on the user's disk. */
+export const UploadedFile = z.object({
+  fileName: z.string().trim().min(1).max(255),
+  // The handler checks the decoded size against MAX_UPLOAD_BYTES and says what to do; this
+  // bound only stops absurd requests before they are decoded.
+  base64: z.string().max(4 * MAX_UPLOAD_BYTES),
+});
+export const CandidateSourceInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('list'), text: z.string().max(100_000) }),
+  z.object({ kind: z.literal('panel'), file: UploadedFile }),
+  z.object({
+    kind: z.literal('vcf'),
+    file: UploadedFile,
+    /** Also take genes from records whose FILTER is not PASS. */
+    includeFiltered: z.boolean().default(false),
+  }),
+]);
+export const CandidateGeneSetView = z.object({
+  id: z.number(),
+  kind: z.enum(['list', 'panel', 'vcf']),
+  /** The choice to rank the whole genome again (names no genes). */
+  genome: z.boolean(),
+  fileName: z.string().optional(),
+  sha256: z.string().optional(),
+  /** Distinct names read from the list or file, before they were checked against HGNC. */
+  inputCount: z.number(),
+  genes: z.array(z.string()),
+  /** Unknown or ambiguous symbols and file notes, each with what to do. */
+  warnings: z.array(z.string()),
+  vcf: z
+    .object({ records: z.number(), filteredOut: z.number(), annotations: z.array(z.string()) })
+    .optional(),
+  addedBy: z.string(),
+  addedAt: z.string(),
+});
+export const CandidateGenesRequest = z.object({ caseId }).strict();
+export const SetCandidateGenesRequest = z
+  .object({ caseId, source: CandidateSourceInput })
+  .strict();
+export const CandidateGenesResponse = z.object({
+  caseId: z.number(),
+  /** The set the next analysis ranks within; null when it ranks the whole genome. */
+  active: CandidateGeneSetView.nullable(),
+  /** Genes of the active set without HPO phenotype annotations: they cannot be ranked. */
+  unannotated: z.array(z.string()),
+  /** Every set recorded for the case, newest first, the genome choices included. */
+  history: z.array(CandidateGeneSetView),
+});
+
+export const ImportCasesRequest = z
+  .object({
+    file: UploadedFile,
+    /** Keep imported cases unsolved even when the file gives a diagnosis. */
+    asUnsolved: z.boolean().default(false),
+  })
+  .strict();
+const ImportedCaseView = z.object({
+  caseId: z.number(),
+  externalId: z.string(),
+  /** The file (and line or archive entry) the case came from. */
+  source: z.string(),
+});
+export const ImportCasesResponse = z.object({
+  fileName: z.string(),
+  imported: z.array(ImportedCaseView),
+  /** Already stored with the same id and content. */
+  skipped: z.array(ImportedCaseView),
+  failed: z.array(z.object({ source: z.string(), error: ApiErrorSchema })),
+  warnings: z.array(z.string()),
+});
+export const ExportCasesRequest = z
+  .object({
+    /** The cases to export; without it, every case matching the filters. */
+    caseIds: z.array(caseId).min(1).max(10_000).optional(),
+    status: z.enum(CASE_STATUSES).optional(),
+    text: z.string().max(200).optional(),
+    gene: z.string().max(40).optional(),
+    since: z.string().max(40).optional(),
+    until: z.string().max(40).optional(),
+  })
+  .strict();
+export const ExportCasesResponse = ExportReportResponse.extend({ count: z.number() });
+
+export const AboutRequest = z.object({}).strict();
+/** What appInfo does not carry: licences, model versions and where case data may go. */
+export const AboutResponse = z.object({
+  data: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      version: z.string(),
+      licence: z.string(),
+      url: z.string().optional(),
+      installed: z.boolean(),
+    }),
+  ),
+  models: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      /** What an analysis records as the version, or the model file's hash. */
+      version: z.string(),
+      detail: z.string(),
+      installed: z.boolean(),
+    }),
+  ),
+  localOnly: z.boolean(),
+  /** Configured providers that are not on this computer: the only way case data leaves it. */
+  remoteProviders: z.array(z.string()),
+});
+
+export type UploadedFileT = z.infer<typeof UploadedFile>;
+export type CandidateSourceInputT = z.input<typeof CandidateSourceInput>;
+export type CandidateGeneSetViewT = z.infer<typeof CandidateGeneSetView>;
+export type CandidateGenesT = z.infer<typeof CandidateGenesResponse>;
+export type ImportCasesT = z.infer<typeof ImportCasesResponse>;
+export type AboutT = z.infer<typeof AboutResponse>;
+
 // --- the operation table ----------------------------------------------------------------------
 
 export const OPERATIONS = {
@@ -546,6 +984,19 @@ export const OPERATIONS = {
   cancelAnalysis: { request: JobRequest, response: JobView },
   analysisJobResult: { request: JobRequest, response: RunAnalysisResponse },
   getAgentReport: { request: GetAgentReportRequest, response: AgentReportResponse },
+  // differential operations
+  runDifferential: { request: RunDifferentialRequest, response: RunDifferentialResponse },
+  getDifferential: { request: GetDifferentialRequest, response: DifferentialView },
+  // history operations
+  listAnalyses: { request: ListAnalysesRequest, response: ListAnalysesResponse },
+  diffAnalyses: { request: DiffAnalysesRequest, response: DiffAnalysesResponse },
+  // case-io operations
+  getCandidateGenes: { request: CandidateGenesRequest, response: CandidateGenesResponse },
+  setCandidateGenes: { request: SetCandidateGenesRequest, response: CandidateGenesResponse },
+  clearCandidateGenes: { request: CandidateGenesRequest, response: CandidateGenesResponse },
+  importCases: { request: ImportCasesRequest, response: ImportCasesResponse },
+  exportCases: { request: ExportCasesRequest, response: ExportCasesResponse },
+  aboutOdyssey: { request: AboutRequest, response: AboutResponse },
 } as const;
 
 export type Operations = typeof OPERATIONS;

@@ -41,6 +41,9 @@ import { providersView, saveProvider, setLocalOnly, setProviderKey } from './pro
 import { exportReport, requireAnalysis } from './report-export.js';
 import { organSystemName } from '../reports/build.js';
 import { analysisView } from './views.js';
+import { caseIoHandlers } from './case-io-handlers.js';
+import { differentialHandlers } from './differential-handlers.js';
+import { historyHandlers } from './history-handlers.js';
 
 export type Handlers = {
   [K in OperationName]: (ctx: ApiContext, request: ParsedRequestOf<K>) => Promise<ResponseOf<K>>;
@@ -186,6 +189,9 @@ export const handlers: Handlers = {
   cancelAnalysis,
   analysisJobResult: (ctx, r) => analysisJobResult(ctx, r, analysis),
   getAgentReport: async (ctx, r) => agentReport(ctx, r),
+  ...differentialHandlers,
+  ...historyHandlers,
+  ...caseIoHandlers,
 };
 
 export { toApiError };

@@ -8,7 +8,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiError } from './contract.js';
+import { MAX_UPLOAD_BYTES, type ApiError } from './contract.js';
 import type { ApiContext } from './context.js';
 import { dispatch } from './handlers.js';
 import { contentSecurityPolicy } from './csp.js';
@@ -18,7 +18,8 @@ export { rendererDir } from './static-files.js';
 
 export const LOOPBACK = '127.0.0.1';
 /** Requests are small JSON objects; a pasted note is the largest (100 kB of text). */
-const MAX_BODY_BYTES = 1_000_000;
+// An upload's base64 is 4/3 of the file, plus the rest of the request.
+const MAX_BODY_BYTES = Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 64_000;
 
 export interface ServerOptions {
   ctx: ApiContext;

@@ -16,7 +16,7 @@ export interface PhenopacketMeta {
   hpoVersion: string;
 }
 
-interface Resource {
+export interface Resource {
   id: string;
   name: string;
   url: string;
@@ -173,8 +173,13 @@ function resources(c: PatientCase, hpoVersion: string): Resource[] {
     if (v.geneId) prefixes.add(prefixOf(v.geneId));
   }
   for (const id of Object.values(c.diagnosis?.geneIds ?? {})) prefixes.add(prefixOf(id));
+  return resourcesFor(prefixes, hpoVersion);
+}
+
+/** metaData.resources entries for the ontologies of these CURIE prefixes (unknown ones left out). */
+export function resourcesFor(prefixes: Iterable<string>, hpoVersion: string): Resource[] {
   const out: Resource[] = [];
-  for (const prefix of prefixes) {
+  for (const prefix of new Set(prefixes)) {
     const known = KNOWN_RESOURCES[prefix];
     if (known) out.push(prefix === 'HP' ? { ...known, version: hpoVersion } : { ...known });
   }

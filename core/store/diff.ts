@@ -14,7 +14,8 @@ export interface DiffSide {
   result: AnalysisResult;
 }
 
-const SOURCE_NAMES: Record<keyof KnowledgeVersions, string> = {
+/** The knowledge sources as a clinician reads them. */
+export const SOURCE_NAMES: Record<keyof KnowledgeVersions, string> = {
   hpo: 'HPO',
   hpoAnnotations: 'HPO annotations',
   genesToPhenotype: 'genes-to-phenotype',
@@ -74,10 +75,10 @@ export function diffResults(prev: AnalysisRecord & { result?: AnalysisResult }, 
   };
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 /** "A, B, C and 4 more". */
-function listOf(items: string[], max = 5): string {
+export function listOf(items: string[], max = 5): string {
   if (items.length <= max) return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : (items[0] ?? '');
   return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 }

@@ -1,6 +1,11 @@
 /**
  * Candidate gene sets attached to a case: where they came from (typed list, panel file, VCF),
  * the file's SHA-256, and the resolved genes. The latest set is the one analyses rank within.
+ *
+ * Going back to the whole genome adds a set too, an empty list read from nothing (inputCount 0),
+ * rather than deleting anything: earlier sets stay in the case's history, and the schema needs
+ * no change. A typed list whose symbols were all unknown is not that choice (its inputCount is
+ * above 0), so it still fails the analysis instead of silently widening it.
  */
 import type { CandidateSet, VcfSourceStats } from '../genes/candidate-set.js';
 import type { AuditLog } from './audit.js';
@@ -37,6 +42,11 @@ function toGeneSet(r: GeneSetRow): StoredGeneSet {
   });
 }
 
+/** Whether the set records the choice to rank the whole genome (see the module comment). */
+export function isGenomeChoice(set: Pick<StoredGeneSet, 'genes' | 'inputCount'>): boolean {
+  return set.inputCount === 0 && set.genes.length === 0;
+}
+
 export class GeneSetRepository {
   constructor(
     private readonly ctx: StoreContext,
@@ -54,7 +64,8 @@ export class GeneSetRepository {
         )
         .run(caseId, s.kind, s.path ?? null, s.sha256 ?? null, s.inputCount, JSON.stringify(set.genes), JSON.stringify(set.warnings), jsonOrNull(s.vcf), this.ctx.actor, now);
       const id = Number(info.lastInsertRowid);
-      this.audit.record('geneset.add', caseId, id, { kind: s.kind, path: s.path, sha256: s.sha256, genes: set.genes.length });
+      const action = isGenomeChoice({ genes: set.genes, inputCount: s.inputCount }) ? 'geneset.genome' : 'geneset.add';
+      this.audit.record(action, caseId, id, { kind: s.kind, path: s.path, sha256: s.sha256, genes: set.genes.length });
       this.ctx.db.prepare('UPDATE cases SET updated_at = ? WHERE id = ?').run(now, caseId);
       return this.get(id)!;
     })();
@@ -65,10 +76,16 @@ export class GeneSetRepository {
     return row && toGeneSet(row);
   }
 
-  /** The set analyses of this case rank within, if the case has one. */
+  /** Records that analyses of the case rank the whole genome again; earlier sets are kept. */
+  useGenome(caseId: number): StoredGeneSet {
+    return this.add(caseId, { genes: [], warnings: [], source: { kind: 'list', inputCount: 0 } });
+  }
+
+  /** The set analyses of this case rank within; undefined when there is none or the genome was chosen. */
   latest(caseId: number): StoredGeneSet | undefined {
     const row = this.ctx.db.prepare('SELECT * FROM gene_sets WHERE case_id = ? ORDER BY id DESC LIMIT 1').get(caseId) as GeneSetRow | undefined;
-    return row && toGeneSet(row);
+    const set = row && toGeneSet(row);
+    return set && !isGenomeChoice(set) ? set : undefined;
   }
 
   list(caseId: number): StoredGeneSet[] {

@@ -20,6 +20,8 @@ export interface ImportOptions {
   asUnsolved?: boolean;
   signal?: AbortSignal;
   onItem?: (done: number) => void;
+  /** What to record as each case's source (an upload's scratch path → the user's file name). */
+  sourceName?: (source: string) => string;
 }
 
 export interface ImportedCase {
@@ -113,8 +115,9 @@ export async function importCases(store: Store, path: string, options: ImportOpt
   try {
     for await (const item of readCases(path, options.signal ? { signal: options.signal } : {})) {
       done++;
-      if (item.error) report.failed.push({ source: item.source, error: item.error });
-      else if (item.case) chunk.push({ source: item.source, case: item.case });
+      const source = options.sourceName ? options.sourceName(item.source) : item.source;
+      if (item.error) report.failed.push({ source, error: item.error });
+      else if (item.case) chunk.push({ source, case: item.case });
       if (chunk.length >= CHUNK) flush();
       options.onItem?.(done);
     }

@@ -5,7 +5,9 @@ import { href, useRoute, type Route } from './route.js';
 import { AnalyseScreen } from './screens/AnalyseScreen.js';
 import { CaseEditor } from './screens/CaseEditor.js';
 import { CasesScreen } from './screens/CasesScreen.js';
+import { DifferentialScreen } from './screens/DifferentialScreen.js';
 import { ExportScreen } from './screens/ExportScreen.js';
+import { HistoryScreen } from './screens/HistoryScreen.js';
 import { SettingsScreen } from './screens/SettingsScreen.js';
 
 function Nav({ route }: { route: Route }) {
@@ -29,6 +31,16 @@ function Nav({ route }: { route: Route }) {
             href={href({ screen: 'analyse', caseId })}
             label="Analyse and results"
             active={route.screen === 'analyse'}
+          />
+          <NavLink
+            href={href({ screen: 'differential', caseId })}
+            label="Differential diagnosis"
+            active={route.screen === 'differential'}
+          />
+          <NavLink
+            href={href({ screen: 'history', caseId })}
+            label="Reanalysis history"
+            active={route.screen === 'history'}
           />
           <NavLink
             href={href({ screen: 'export', caseId })}
@@ -56,7 +68,17 @@ function Screen({ route }: { route: Route }) {
     case 'case':
       return <CaseEditor key={route.caseId} caseId={route.caseId} />;
     case 'analyse':
-      return <AnalyseScreen key={route.caseId} caseId={route.caseId} />;
+      return (
+        <AnalyseScreen
+          key={`${route.caseId}/${route.analysisId ?? ''}`}
+          caseId={route.caseId}
+          analysisId={route.analysisId}
+        />
+      );
+    case 'differential':
+      return <DifferentialScreen key={route.caseId} caseId={route.caseId} />;
+    case 'history':
+      return <HistoryScreen key={route.caseId} caseId={route.caseId} />;
     case 'export':
       return <ExportScreen key={route.caseId} caseId={route.caseId} />;
   }

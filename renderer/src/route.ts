@@ -3,19 +3,29 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { screen: 'cases' }
   | { screen: 'settings' }
-  | { screen: 'case' | 'analyse' | 'export'; caseId: number };
+  | { screen: CaseScreen; caseId: number; analysisId?: number };
+
+export type CaseScreen = 'case' | 'analyse' | 'differential' | 'history' | 'export';
 
 export function parseRoute(hash: string): Route {
-  const m = /^#\/case\/(\d+)(?:\/(analyse|export))?$/.exec(hash);
-  if (m)
-    return { screen: (m[2] as 'analyse' | 'export' | undefined) ?? 'case', caseId: Number(m[1]) };
+  const m = /^#\/case\/(\d+)(?:\/(analyse|differential|history|export))?(?:\/(\d+))?$/.exec(hash);
+  if (m) {
+    const screen = (m[2] as CaseScreen | undefined) ?? 'case';
+    // Only the Analyse screen shows one chosen analysis (#/case/3/analyse/7).
+    return {
+      screen,
+      caseId: Number(m[1]),
+      ...(m[3] && screen === 'analyse' ? { analysisId: Number(m[3]) } : {}),
+    };
+  }
   if (hash === '#/settings') return { screen: 'settings' };
   return { screen: 'cases' };
 }
 
 export function href(route: Route): string {
   if (route.screen === 'cases' || route.screen === 'settings') return `#/${route.screen}`;
-  return `#/case/${route.caseId}${route.screen === 'case' ? '' : `/${route.screen}`}`;
+  const id = 'analysisId' in route && route.analysisId ? `/${route.analysisId}` : '';
+  return `#/case/${route.caseId}${route.screen === 'case' ? '' : `/${route.screen}`}${id}`;
 }
 
 export function navigate(route: Route): void {

@@ -5,14 +5,8 @@
  * agents' report and transcripts read back from the store.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  OPERATIONS,
-  type OperationName,
-  type RequestOf,
-  type ResponseOf,
-} from '../../core/api/contract.js';
+import type { OperationName, RequestOf, ResponseOf } from '../../core/api/contract.js';
 import { ApiContext } from '../../core/api/context.js';
-import { dispatch } from '../../core/api/handlers.js';
 import {
   startScriptedServer,
   status,
@@ -20,6 +14,7 @@ import {
 } from '../agents/providers/scripted-llm-server.js';
 import { preferring, sleep } from '../agents/ranker/llm-script.js';
 import { tempDir } from '../helpers.js';
+import { apiCaller } from './call-api.js';
 
 const SECRET = 'sk-test-never-shown-0123456789';
 const LABEL = 'Ms Confidential Example';
@@ -30,20 +25,7 @@ const PLANNED = 24;
 let ctx: ApiContext;
 let server: ScriptedServer;
 
-type Answer<K extends OperationName> =
-  | { ok: true; data: ResponseOf<K> }
-  | { ok: false; error: { code: string; message: string; hint?: string } };
-
-async function api<K extends OperationName>(op: K, request: RequestOf<K>): Promise<Answer<K>> {
-  const r = (await dispatch(ctx, op, request)) as Answer<K>;
-  if (r.ok) OPERATIONS[op].response.parse(r.data);
-  return r;
-}
-async function ok<K extends OperationName>(op: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
-  const r = await api(op, request);
-  if (!r.ok) throw new Error(`${op}: ${r.error.code}: ${r.error.message}`);
-  return r.data;
-}
+const { api, ok } = apiCaller(() => ctx);
 async function errorCode<K extends OperationName>(op: K, request: RequestOf<K>): Promise<string> {
   const r = await api(op, request);
   return r.ok ? 'ok' : r.error.code;

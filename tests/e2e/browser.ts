@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { ApiContext } from '../../core/api/context.js';
 import { rendererDir, startServer, type RunningServer } from '../../core/api/http-server.js';
 import { packageRoot } from '../../core/data/paths.js';
@@ -122,3 +123,28 @@ export const describeViolations = (vs: AxeViolation[]): string =>
           .join(', ')}`,
     )
     .join('\n');
+
+export interface UiRun {
+  running: Running;
+  browser: Browser;
+  page: Page;
+}
+
+/** Builds the renderer, serves it over the store in `home` and opens a page recording `errors`. */
+export async function startUi(home: string, errors: string[]): Promise<UiRun> {
+  buildRenderer();
+  const running = await serveUi(home);
+  const browser = await launchChromium();
+  return { running, browser, page: await openPage(browser, errors) };
+}
+
+export async function stopUi(ui: Partial<UiRun>): Promise<void> {
+  await ui.browser?.close();
+  await ui.running?.stop();
+}
+
+/** No serious or critical axe-core violations on the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const v = await axeViolations(page);
+  expect(v, describeViolations(v)).toEqual([]);
+}

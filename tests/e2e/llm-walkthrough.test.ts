@@ -18,14 +18,11 @@ import {
 import { preferring, sleep } from '../agents/ranker/llm-script.js';
 import { tempDir } from '../helpers.js';
 import {
-  axeViolations,
-  buildRenderer,
-  describeViolations,
+  expectAccessible,
   HAVE_CHROMIUM,
-  launchChromium,
-  openPage,
   screenshot,
-  serveUi,
+  startUi,
+  stopUi,
   type Running,
 } from './browser.js';
 
@@ -79,8 +76,7 @@ describe.skipIf(!HAVE_CHROMIUM || !lanAddress)('LLM analysis in the browser', ()
     });
     proxy = await forward(lanAddress!, Number(new URL(llm.url).port));
     baseURL = `http://${lanAddress}:${(proxy.address() as { port: number }).port}/v1`;
-    buildRenderer();
-    running = await serveUi(home);
+    ({ running, browser, page } = await startUi(home, errors));
     const created = await dispatch(running.ctx, 'createCase', {
       label: LABEL,
       notes: 'Seen in clinic on Tuesday.',
@@ -89,20 +85,12 @@ describe.skipIf(!HAVE_CHROMIUM || !lanAddress)('LLM analysis in the browser', ()
       phenotypes: [{ id: 'HP:0011097' }, { id: 'HP:0001250' }, { id: 'HP:0001263' }],
     });
     caseId = (created as { data: { case: { id: number } } }).data.case.id;
-    browser = await launchChromium();
-    page = await openPage(browser, errors);
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    await running?.stop();
+    await stopUi({ browser, running });
     proxy?.close();
     await llm?.close();
   });
-
-  async function expectAccessible(): Promise<void> {
-    const v = await axeViolations(page);
-    expect(v, describeViolations(v)).toEqual([]);
-  }
 
   async function choose(label: string, option: string | RegExp): Promise<void> {
     await page
@@ -127,7 +115,7 @@ describe.skipIf(!HAVE_CHROMIUM || !lanAddress)('LLM analysis in the browser', ()
       .getByRole('row', { name: /^lab/ });
     await row.getByText('remote').waitFor();
     await page.getByText(/API keys come only from environment variables/).waitFor();
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, '10-settings-providers');
   });
 
@@ -150,7 +138,7 @@ describe.skipIf(!HAVE_CHROMIUM || !lanAddress)('LLM analysis in the browser', ()
     expect(patient).not.toContain(LABEL);
     expect(patient).not.toContain('clinic');
     expect(llm.requests).toHaveLength(0);
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, '11-llm-preview');
 
     await preview.getByRole('button', { name: 'Send to lab' }).click();
@@ -173,7 +161,7 @@ describe.skipIf(!HAVE_CHROMIUM || !lanAddress)('LLM analysis in the browser', ()
     const first = await page.getByLabel('Sent payload 1', { exact: true }).textContent();
     const bodies = llm.requests.map((r) => r.raw.toString('utf8'));
     expect(bodies).toContain(first);
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, '14-llm-transcript');
   }, 60_000);
 
@@ -192,7 +180,7 @@ describe.skipIf(!HAVE_CHROMIUM || !lanAddress)('LLM analysis in the browser', ()
     await page.getByText('Analysis cancelled').waitFor({ timeout: 3_000 });
     expect(Date.now() - t0).toBeLessThan(2_000);
     await page.getByText(/nothing more was sent/).waitFor();
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, '15-llm-cancelled');
   }, 30_000);
 
@@ -209,7 +197,7 @@ describe.skipIf(!HAVE_CHROMIUM || !lanAddress)('LLM analysis in the browser', ()
     const alert = page.getByRole('alert').filter({ hasText: 'Nothing was sent' });
     await alert.getByText(/Local-only mode is on/).waitFor();
     expect(llm.requests.length).toBe(before);
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, '16-local-only-refusal');
   });
 

@@ -1,8 +1,9 @@
 /**
  * The clinician's walk-through in a real browser against `odyssey serve`, the real installed
  * data and a temporary case store: create a case, add terms by autocomplete, accept terms from a
- * pasted note, run a knowledge analysis (ranked genes and evidence grid), export the PDF, and
- * find everything again after a server restart. Each main screen is scanned with axe-core and
+ * pasted note, run a knowledge analysis (ranked genes and evidence grid), open the differential
+ * and add a suggested finding in one click, export the PDF, and find everything again after a
+ * server restart. Each main screen is scanned with axe-core and
  * photographed at 1280×800 into test-output/screenshots.
  */
 import { readFileSync } from 'node:fs';
@@ -10,15 +11,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
 import {
-  axeViolations,
-  buildRenderer,
-  describeViolations,
-  HAVE_CHROMIUM,
   CHROMIUM,
-  launchChromium,
-  openPage,
+  expectAccessible,
+  HAVE_CHROMIUM,
   screenshot,
   serveUi,
+  startUi,
+  stopUi,
   type Running,
 } from './browser.js';
 
@@ -35,26 +34,15 @@ describe.skipIf(!HAVE_CHROMIUM)('the desktop UI in a browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    buildRenderer();
-    running = await serveUi(home);
-    browser = await launchChromium();
-    page = await openPage(browser, errors);
+    ({ running, browser, page } = await startUi(home, errors));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await running?.stop();
-  });
-
-  async function expectAccessible(): Promise<void> {
-    const v = await axeViolations(page);
-    expect(v, describeViolations(v)).toEqual([]);
-  }
+  afterAll(() => stopUi({ browser, running }));
 
   it('opens on the case list, with the token taken out of the address', async () => {
     await page.goto(running.server.openUrl);
     await page.getByRole('heading', { name: 'Cases', level: 2 }).waitFor();
     expect(page.url()).not.toContain('token');
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, '01-cases-empty');
   });
 
@@ -101,7 +89,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the desktop UI in a browser', () => {
       .getByText('Microcephaly', { exact: true })
       .waitFor();
     await page.getByRole('figure').waitFor();
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, '04-case-editor');
   });
 
@@ -120,7 +108,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the desktop UI in a browser', () => {
     const symbol = (await second.textContent())!;
     await second.click();
     await page.getByRole('heading', { name: new RegExp(`^${symbol}: rank 2`) }).waitFor();
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, '05-results');
     await page.screenshot({
       path: (await screenshot(page, '05-results')).replace('05-results', '05b-results-full-page'),
@@ -137,6 +125,48 @@ describe.skipIf(!HAVE_CHROMIUM)('the desktop UI in a browser', () => {
     await table.getByRole('button', { name: /^Rank/ }).click();
   });
 
+  it('opens the differential, runs it, and adds a suggested finding in one click', async () => {
+    await page.getByRole('link', { name: 'Differential diagnosis' }).click();
+    await page.getByRole('heading', { name: 'Differential diagnosis', level: 2 }).waitFor();
+    await page.getByText('No differential diagnosis has been drawn for this case').waitFor();
+    await page.getByRole('button', { name: 'Run differential' }).click();
+    await page.getByRole('heading', { name: '5. Conclusion' }).waitFor();
+    const probabilities = page.getByRole('list', { name: 'Differential with probabilities' });
+    expect(await probabilities.getByRole('listitem').count()).toBeGreaterThanOrEqual(3);
+    await page.getByRole('heading', { name: '6. Next steps' }).waitFor();
+    const analysis = async (): Promise<number> =>
+      Number(/Analysis (\d+):/.exec((await page.getByText(/^Analysis \d+:/).textContent())!)![1]);
+    const first = await analysis();
+    await expectAccessible(page);
+    await screenshot(page, 'differential');
+    await page.screenshot({
+      path: (await screenshot(page, 'differential')).replace(
+        'differential',
+        'differential-full-page',
+      ),
+      fullPage: true,
+    });
+    // One click on a suggested finding records it and draws the differential again.
+    const present = page.getByRole('button', { name: /^Present: add .+ as observed$/ }).first();
+    const term = /^Present: add (.+) as observed$/.exec(
+      (await present.getAttribute('aria-label'))!,
+    )![1]!;
+    await present.click();
+    const added = page
+      .getByRole('alert')
+      .or(page.locator('.mantine-Alert-root'))
+      .filter({ hasText: 'Finding added' });
+    await added.getByText(/the genes were ranked again/).waitFor();
+    expect(await analysis()).toBeGreaterThan(first);
+    // The added finding is marked in the observations (name, its IC, then the mark).
+    await page.getByText(`${term} · IC`).filter({ hasText: 'just added' }).first().waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'differential-after-add');
+    // The finding is now on the case.
+    await page.getByRole('link', { name: 'Findings and details' }).click();
+    await page.getByRole('region', { name: 'Observed' }).getByText(term, { exact: true }).waitFor();
+  });
+
   it('exports the PDF report as a real PDF', async () => {
     await page.getByRole('link', { name: 'Export report' }).click();
     await page.getByRole('heading', { name: 'Export report' }).waitFor();
@@ -147,14 +177,14 @@ describe.skipIf(!HAVE_CHROMIUM)('the desktop UI in a browser', () => {
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.length).toBeGreaterThan(5000);
     await page.getByText(/Saved odyssey-case-\d+-analysis-\d+\.pdf/).waitFor();
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, '06-export');
   });
 
   it('shows data versions and the HPO acknowledgement', async () => {
     await page.getByRole('link', { name: 'Settings and about' }).click();
     await page.getByText(/This product uses the Human Phenotype Ontology/).waitFor();
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, '07-settings');
   });
 
@@ -177,7 +207,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the desktop UI in a browser', () => {
     await page.goto(running.server.openUrl);
     await page.getByRole('heading', { name: 'Cases', level: 2 }).waitFor();
     await page.getByRole('cell', { name: 'Patient E2E' }).waitFor();
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, '08-cases-after-restart');
     await page.getByRole('cell', { name: 'Patient E2E' }).click();
     const observed = page.getByRole('region', { name: 'Observed' });

@@ -8,6 +8,7 @@ import type {
   TermHitT,
 } from '../../../core/api/contract.js';
 import { asApiError, useApi, useQuery } from '../api/context.js';
+import { CandidateGenes } from '../components/CandidateGenes.js';
 import { CategoryChart } from '../components/CategoryChart.js';
 import { Demographics } from '../components/Demographics.js';
 import { ErrorNote } from '../components/ErrorNote.js';
@@ -119,6 +120,9 @@ export function CaseEditor({ caseId }: { caseId: number }) {
                   setDetail(await api.call('updateCase', { id: caseId, ...patch }))
                 }
               />
+            </Panel>
+            <Panel title="Candidate genes">
+              <CandidateGenes caseId={caseId} />
             </Panel>
           </Stack>
         </Grid.Col>

@@ -1,6 +1,7 @@
 import {
   Badge,
   Button,
+  Grid,
   Group,
   SegmentedControl,
   Stack,
@@ -13,6 +14,8 @@ import { useState, type FormEvent } from 'react';
 import type { CaseSummaryT } from '../../../core/api/contract.js';
 import { useAction, useApi, useQuery } from '../api/context.js';
 import { ErrorNote } from '../components/ErrorNote.js';
+import { ExportCases } from '../components/case-io/ExportCases.js';
+import { ImportCases } from '../components/case-io/ImportCases.js';
 import { Panel } from '../components/Panel.js';
 import { SortableTable } from '../components/SortableTable.js';
 import { formatDate, sexLabel } from '../format.js';
@@ -88,17 +91,27 @@ export function CasesScreen() {
   const [text, setText] = useState('');
   const [gene, setGene] = useState('');
   const [since, setSince] = useState('');
-  const q = useQuery('listCases', {
+  const filters = {
     ...(status !== 'all' ? { status: status as CaseSummaryT['status'] } : {}),
     ...(text.trim() ? { text } : {}),
     ...(gene.trim() ? { gene } : {}),
     ...(since ? { since } : {}),
-    pageSize: 200,
-  });
+  };
+  const q = useQuery('listCases', { ...filters, pageSize: 200 });
   return (
     <Stack gap="md">
       <Title order={2}>Cases</Title>
       <NewCase />
+      <Panel>
+        <Grid gap="lg">
+          <Grid.Col span={8}>
+            <ImportCases onImported={q.reload} />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <ExportCases filters={filters} count={q.data?.total ?? 0} />
+          </Grid.Col>
+        </Grid>
+      </Panel>
       <Group align="end" role="search" aria-label="Filter cases">
         <TextInput
           label="Search"

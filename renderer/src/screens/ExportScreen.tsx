@@ -4,27 +4,26 @@ import { REPORT_FORMATS } from '../../../core/api/contract.js';
 import { useAction, useApi, useQuery } from '../api/context.js';
 import { ErrorNote } from '../components/ErrorNote.js';
 import { Panel } from '../components/Panel.js';
+import { download } from '../components/case-io/files.js';
 import { formatBytes, formatDate } from '../format.js';
 
-const DESCRIBE: Record<(typeof REPORT_FORMATS)[number], string> = {
+type Format = (typeof REPORT_FORMATS)[number];
+
+const DESCRIBE: Record<Format, string> = {
   pdf: 'PDF: for the record or a referral letter',
   html: 'HTML: opens in any browser',
   tsv: 'TSV: the ranked genes, for a spreadsheet',
   json: 'JSON: everything, for other software',
+  phenopacket:
+    'Phenopacket: the case as GA4GH Phenopacket v2, the top genes as candidates (not causal)',
 };
-
-/** Hands the bytes to the browser (or Electron) as a file download. */
-function download(fileName: string, mimeType: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const LABEL: Record<Format, string> = {
+  pdf: 'PDF',
+  html: 'HTML',
+  tsv: 'TSV',
+  json: 'JSON',
+  phenopacket: 'phenopacket',
+};
 
 export function ExportScreen({ caseId }: { caseId: number }) {
   const api = useApi();
@@ -33,7 +32,7 @@ export function ExportScreen({ caseId }: { caseId: number }) {
   const [done, setDone] = useState<string>();
   const { run, busy, error } = useAction();
 
-  const exportAs = (f: (typeof REPORT_FORMATS)[number]): Promise<boolean> => {
+  const exportAs = (f: Format): Promise<boolean> => {
     setFormat(f);
     return run(async () => {
       const r = await api.call('exportReport', { caseId, format: f });
@@ -56,7 +55,7 @@ export function ExportScreen({ caseId }: { caseId: number }) {
       <Panel>
         <Stack gap="xs">
           {REPORT_FORMATS.map((f) => (
-            <Group key={f} justify="space-between">
+            <Group key={f} justify="space-between" wrap="nowrap">
               <Text size="sm">{DESCRIBE[f]}</Text>
               <Button
                 variant={f === 'pdf' ? 'filled' : 'default'}
@@ -64,7 +63,7 @@ export function ExportScreen({ caseId }: { caseId: number }) {
                 loading={busy && format === f}
                 disabled={!latest.data}
               >
-                Download {f.toUpperCase()}
+                Download {LABEL[f]}
               </Button>
             </Group>
           ))}

@@ -1,5 +1,6 @@
-import { Badge, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '../api/context.js';
+import { AboutDialog } from '../components/AboutDialog.js';
 import { ErrorNote } from '../components/ErrorNote.js';
 import { Panel } from '../components/Panel.js';
 import { ProvidersPanel } from '../components/agents/ProvidersPanel.js';
@@ -12,7 +13,10 @@ export function SettingsScreen() {
   if (!d) return <Loader aria-label="Loading" />;
   return (
     <Stack gap="md">
-      <Title order={2}>Settings and about</Title>
+      <Group justify="space-between">
+        <Title order={2}>Settings and about</Title>
+        <AboutDialog />
+      </Group>
       <Panel title={`About Odyssey ${d.appVersion}`}>
         <Text size="sm">
           Odyssey ranks candidate genes for a patient&apos;s phenotype with ontology-based knowledge
