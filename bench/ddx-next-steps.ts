@@ -11,11 +11,12 @@ import type { KnowledgeJourneyEngine } from '../core/agents/journey/knowledge-en
 import type { KnowledgeBase } from '../core/genes/kb/knowledge-base.js';
 import type { RankQuery } from '../core/genes/ranking/types.js';
 import { seededRandom, shuffled } from '../core/util/random.js';
+import type { CaseSource } from '../models/journey/case-source.js';
 import type { DevCase } from '../models/journey/dev-cases.js';
 
 const QUESTIONS = 3;
 
-export function nextStepExperiment(kb: KnowledgeBase, engine: KnowledgeJourneyEngine, cases: readonly DevCase[], seed: number): Record<string, unknown> {
+export async function nextStepExperiment(kb: KnowledgeBase, engine: KnowledgeJourneyEngine, cases: readonly DevCase[], seed: number, source: CaseSource): Promise<Record<string, unknown>> {
   const o = kb.hpo.ontology;
   const ic = (id: string): number => kb.hpo.ic[o.indexOf(o.get(id)!.id)!]!;
   const random = seededRandom(seed);
@@ -25,9 +26,13 @@ export function nextStepExperiment(kb: KnowledgeBase, engine: KnowledgeJourneyEn
   let askedSpecific = 0;
   let revealed = 0;
   const answers = { present: 0, absent: 0, unknown: 0 };
-  const top1 = (q: RankQuery, truth: readonly number[]): boolean => {
-    const first = engine.runNow({ query: q }, { budget: 'standard' }).differential[0];
-    return first !== undefined && truth.some((d) => kb.diseases[d]!.id === first.diseaseId);
+  const journeyOf = async (c: DevCase, q: RankQuery) => {
+    const diseaseScores = await source.scores(c, q);
+    return engine.runNow({ query: q, ...(diseaseScores ? { diseaseScores } : {}) }, { budget: 'standard' });
+  };
+  const top1 = async (c: DevCase, q: RankQuery): Promise<boolean> => {
+    const first = (await journeyOf(c, q)).differential[0];
+    return first !== undefined && c.truth.some((d) => kb.diseases[d]!.id === first.diseaseId);
   };
   for (const c of cases) {
     const observed = c.query.observed.filter((id) => o.get(id));
@@ -40,7 +45,7 @@ export function nextStepExperiment(kb: KnowledgeBase, engine: KnowledgeJourneyEn
     const base: RankQuery = { ...c.query, observed: visible, excluded: exc.slice(0, Math.ceil(exc.length / 2)) };
     let journey;
     try {
-      journey = engine.runNow({ query: base }, { budget: 'standard' });
+      journey = await journeyOf(c, base);
     } catch {
       continue; // every visible term was unusable (not a phenotypic abnormality)
     }
@@ -66,10 +71,10 @@ export function nextStepExperiment(kb: KnowledgeBase, engine: KnowledgeJourneyEn
         answers.absent++;
       } else answers.unknown++;
     }
-    if (top1(askedQ, c.truth)) asked++;
-    if (top1(specificQ, c.truth)) askedSpecific++;
+    if (await top1(c, askedQ)) asked++;
+    if (await top1(c, specificQ)) askedSpecific++;
     const reveal = shuffled(hidden, random).slice(0, QUESTIONS);
-    if (top1({ ...base, observed: [...base.observed, ...reveal] }, c.truth)) revealed++;
+    if (await top1(c, { ...base, observed: [...base.observed, ...reveal] })) revealed++;
   }
   const rate = (k: number): number => Math.round((1e4 * k) / Math.max(1, n)) / 1e4;
   const gainAsked = rate(asked) - rate(before);

@@ -1,6 +1,6 @@
 /**
  * `odyssey ddx (--case FILE | --case-id ID) [--engine knowledge|llm] [--budget quick|standard|deep]
- * [--rule-out IDS] [--json]`: the journey-style differential diagnosis. With --case-id the case
+ * [--hypotheses onnx|knowledge] [--rule-out IDS] [--json]`: the journey-style differential diagnosis. With --case-id the case
  * comes from the store and the journey is stored as an analysis of it.
  */
 import type { Command } from 'commander';
@@ -14,6 +14,9 @@ import { hpoAcknowledgement } from '../../core/data/installed.js';
 import { OdysseyError } from '../../core/errors.js';
 import { queryFromCase } from '../../core/genes/ranking/case-query.js';
 import { loadKnowledgeBase } from '../../core/genes/kb/load.js';
+import type { KnowledgeBase } from '../../core/genes/kb/knowledge-base.js';
+import type { Ranker } from '../../core/genes/ranking/types.js';
+import { modelUnavailable, OnnxRanker } from '../../core/agents/onnx-ranker/onnx-ranker.js';
 import { type CliIO, printJson } from '../io.js';
 import { readOneCase } from './rank.js';
 import { rankerOptionsFromFlags, type AgentFlags } from '../agent-options.js';
@@ -27,8 +30,11 @@ interface DdxOpts extends Pick<AgentFlags, 'provider' | 'model' | 'baseUrl' | 'c
   engine: string;
   budget: string;
   ruleOut?: string;
+  hypotheses: string;
   json?: boolean;
 }
+
+const HYPOTHESIS_RANKERS = ['onnx', 'knowledge'] as const;
 
 function checkOptions(o: DdxOpts): { engine: EngineName; budget: Budget; caseId?: number } {
   if (Boolean(o.case) === Boolean(o.caseId)) {
@@ -39,6 +45,9 @@ function checkOptions(o: DdxOpts): { engine: EngineName; budget: Budget; caseId?
   }
   if (!(BUDGETS as readonly string[]).includes(o.budget)) {
     throw new OdysseyError('bad-option', `--budget must be ${BUDGETS.join(', ')}, not "${o.budget}".`, 'Leave --budget out for the standard budget.');
+  }
+  if (!(HYPOTHESIS_RANKERS as readonly string[]).includes(o.hypotheses)) {
+    throw new OdysseyError('bad-option', `--hypotheses must be ${HYPOTHESIS_RANKERS.join(' or ')}, not "${o.hypotheses}".`, 'Leave --hypotheses out to take them from the ONNX ranker when its model is installed.');
   }
   if (o.engine === 'llm' && !o.provider) {
     throw new OdysseyError('provider-missing', 'The llm journey engine needs an LLM provider.', 'Pass --provider and --model (e.g. --provider ollama --model llama3.1); see docs/llm-providers.md. Without one, leave --engine out for the offline knowledge engine.');
@@ -61,6 +70,17 @@ function print(io: CliIO, journey: Journey, json: boolean | undefined, analysisI
   io.out(hpoAcknowledgement(journey.versions.hpo ?? ''));
 }
 
+/** The ONNX ranker, or undefined with a warning when its model is not usable here. */
+async function hypothesisSource(kb: KnowledgeBase, io: CliIO): Promise<Ranker | undefined> {
+  try {
+    return await OnnxRanker.load(kb);
+  } catch (e) {
+    if (!modelUnavailable(e)) throw e;
+    io.err(`warning: ${(e as Error).message} The hypotheses come from the knowledge ranker.`);
+    return undefined;
+  }
+}
+
 export function registerDdx(program: Command, io: CliIO): void {
   program
     .command('ddx')
@@ -69,6 +89,7 @@ export function registerDdx(program: Command, io: CliIO): void {
     .option('--case-id <id>', 'a stored case; the differential is stored as an analysis of it')
     .option('--engine <name>', `reasoning engine: ${ENGINES.join(' or ')}`, 'knowledge')
     .option('--budget <budget>', `how much reasoning: ${BUDGETS.join(', ')}`, 'standard')
+    .option('--hypotheses <ranker>', `where the hypotheses come from: ${HYPOTHESIS_RANKERS.join(' or ')} (the knowledge ranker when the ONNX model is not installed)`, 'onnx')
     .option('--rule-out <ids>', 'diagnoses already excluded clinically (OMIM/ORPHA ids, comma-separated): never proposed')
     .option('--json', 'print {differential, steps, confidence, nextSteps, versions, ...} as JSON')
     .option('--provider <name>', 'llm engine: LLM provider (openai, azure, ollama, llamacpp, vllm, lmstudio or one from providers.json)')
@@ -80,7 +101,8 @@ export function registerDdx(program: Command, io: CliIO): void {
       const patientCase = o.case ? await readOneCase(o.case) : undefined;
       const calibration = loadCalibration();
       const { kb } = await loadKnowledgeBase();
-      const engine = new KnowledgeJourneyEngine(kb, { calibration });
+      const source = o.hypotheses === 'onnx' ? await hypothesisSource(kb, io) : undefined;
+      const engine = new KnowledgeJourneyEngine(kb, { calibration, ...(source ? { source } : {}) });
       const llmOptions = o.engine === 'llm' ? rankerOptionsFromFlags(o).llm : undefined;
       const llm = llmOptions ? new LlmJourneyEngine(kb, engine, { ...llmAgentSettings(llmOptions), insufficientBelow: calibration.insufficientBelow }) : undefined;
       const controller = new AbortController();

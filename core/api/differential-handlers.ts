@@ -5,10 +5,8 @@
  * what the app shows is what the store and the reports hold.
  */
 import { loadCalibration } from '../agents/journey/calibration.js';
-import {
-  KNOWLEDGE_ENGINE_VERSION,
-  KnowledgeJourneyEngine,
-} from '../agents/journey/knowledge-engine.js';
+import { KnowledgeJourneyEngine } from '../agents/journey/knowledge-engine.js';
+import { modelUnavailable } from '../agents/onnx-ranker/onnx-ranker.js';
 import { journeyForStoredCase } from '../agents/journey/record.js';
 import type { EvidenceAgainst, Journey, StepOf } from '../agents/journey/schema.js';
 import { OdysseyError } from '../errors.js';
@@ -28,27 +26,27 @@ type TestView = View['tests'][number];
 
 const CONFLICT_KINDS: readonly EvidenceAgainst['kind'][] = ['onset', 'sex', 'inheritance'];
 
-interface JourneyEngine {
-  engine: KnowledgeJourneyEngine;
-  /** The calibration's fit id, as the journey records it in its versions. */
-  calibrationId: string;
-}
+// One journey engine per API context: it shares the context's rankers and their indexes.
+const engines = new WeakMap<ApiContext, Promise<KnowledgeJourneyEngine>>();
 
-// One journey engine per API context: it shares the context's knowledge ranker and its index.
-const engines = new WeakMap<ApiContext, Promise<JourneyEngine>>();
-
-function journeyEngine(ctx: ApiContext): Promise<JourneyEngine> {
+function journeyEngine(ctx: ApiContext): Promise<KnowledgeJourneyEngine> {
   let e = engines.get(ctx);
   if (!e) {
     e = (async () => {
       const kb = await ctx.kb();
-      const calibration = loadCalibration();
-      const ranker = await (await ctx.engine()).ranker('knowledge');
-      const engine = new KnowledgeJourneyEngine(kb, {
-        calibration,
-        ...(ranker instanceof PhenotypeRanker ? { ranker } : {}),
+      const rankers = await ctx.engine();
+      const ranker = await rankers.ranker('knowledge');
+      // Hypotheses come from the ONNX ranker when its model is installed (it places the right
+      // disease first more often; bench/RESULTS.md, issue 7), else from the knowledge ranker.
+      const source = await rankers.ranker('onnx').catch((e: unknown) => {
+        if (modelUnavailable(e)) return undefined;
+        throw e;
       });
-      return { engine, calibrationId: String(calibration.fit.id ?? 'unfitted') };
+      return new KnowledgeJourneyEngine(kb, {
+        calibration: loadCalibration(),
+        ...(ranker instanceof PhenotypeRanker ? { ranker } : {}),
+        ...(source ? { source } : {}),
+      });
     })();
     // A failed load (a missing calibration file) is tried again on the next request.
     e.catch(() => engines.delete(ctx));
@@ -72,19 +70,16 @@ const paramsOf = (a: AnalysisRecord): DifferentialParams | undefined =>
  */
 function sameDifferential(
   store: Store,
-  { engine, calibrationId }: JourneyEngine,
+  engine: KnowledgeJourneyEngine,
   caseId: number,
   inputHash: string,
   budget: DifferentialBudget,
 ): AnalysisRecord | undefined {
   const runKey = runKeyOf({
-    ranker: engine.ranker.info,
+    ranker: engine.hypothesisRanker.info,
     knowledge: engine.kb.versions,
     inputHash,
-    promptVersions: {
-      journey: `knowledge ${KNOWLEDGE_ENGINE_VERSION}`,
-      calibration: calibrationId,
-    },
+    promptVersions: engine.versions,
   });
   return store.analyses.list(caseId).find((a) => {
     const p = paramsOf(a);
@@ -295,19 +290,18 @@ export const differentialHandlers: Pick<Handlers, 'runDifferential' | 'getDiffer
         'Add at least one observed HPO term in the case editor, then run the differential again.',
       );
     }
-    const journeys = await journeyEngine(ctx);
+    const engine = await journeyEngine(ctx);
     const same = r.force
       ? undefined
-      : sameDifferential(store, journeys, r.caseId, input.inputHash, r.budget);
+      : sameDifferential(store, engine, r.caseId, input.inputHash, r.budget);
     if (same) {
       const { analysis, journey } = requireDifferential(store, r.caseId, same.id);
       return {
         outcome: 'skipped',
         reason: `Nothing changed since the differential of analysis ${same.id} (same findings, budget and knowledge), so it is shown again.`,
-        differential: viewFor(journeys.engine.kb, store, analysis, journey),
+        differential: viewFor(engine.kb, store, analysis, journey),
       };
     }
-    const { engine } = journeys;
     const stored = await journeyForStoredCase(store, engine.kb, engine, r.caseId, {
       budget: r.budget,
     });

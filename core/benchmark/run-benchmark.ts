@@ -60,6 +60,12 @@ function decoys(total: number, exclude: readonly number[], k: number, random: ()
   return Array.from(chosen);
 }
 
+/** A case's seeded candidate set: its (first) causal gene plus size - 1 decoys. */
+export function candidateSet(totalGenes: number, truthGenes: readonly number[], size: number, seed: number, caseId: string): number[] {
+  const random = seededRandom(hash(`${seed}:${caseId}`));
+  return [...truthGenes.slice(0, 1), ...decoys(totalGenes, truthGenes, size - Math.min(1, truthGenes.length), random)];
+}
+
 /**
  * Ranks every solved case and reports where the true gene (or disease) landed. Ties count at the
  * worst tied rank; a true gene the knowledge base lacks is a miss. Strata split the result by
@@ -101,11 +107,7 @@ export async function runBenchmark(kb: KnowledgeBase, ranker: Ranker, items: Asy
     }
     const truthGenes = bc.truthGenes.map((s) => kb.geneIndex(s)!);
     const truthDiseases = bc.truthDiseases.map((d) => kb.diseaseIndex(d)).filter((d): d is number => d !== undefined);
-    if (options.candidates) {
-      const random = seededRandom(hash(`${options.seed ?? 0}:${bc.id}`));
-      const pool = decoys(kb.genes.length, truthGenes, options.candidates - Math.min(1, truthGenes.length), random);
-      prepared.candidateGenes = [...truthGenes.slice(0, 1), ...pool];
-    }
+    if (options.candidates) prepared.candidateGenes = candidateSet(kb.genes.length, truthGenes, options.candidates, options.seed ?? 0, bc.id);
     const scores = await ranker.score(prepared, options.signal);
     let rank = Infinity;
     if (level === 'gene') {

@@ -7,6 +7,7 @@ import type { Deliberation, KnowledgeJourneyEngine } from '../../core/agents/jou
 import type { Budget } from '../../core/agents/journey/schema.js';
 import type { KnowledgeBase } from '../../core/genes/kb/knowledge-base.js';
 import { prepareQuery } from '../../core/genes/ranking/prepare-query.js';
+import type { CaseSource } from './case-source.js';
 import type { DevCase } from './dev-cases.js';
 import { fitLogistic, logLoss } from './logistic.js';
 
@@ -51,8 +52,14 @@ export function rowOf(r: Deliberation, c: DevCase): JourneyRow {
   return { id: c.id, fold: c.fold, scores: r.active.map((t) => t.test.scoreAfter), observed: r.query.observed.length, diseases: r.active.map((t) => t.disease), truth: c.truth };
 }
 
-export function collectRows(engine: KnowledgeJourneyEngine, cases: readonly DevCase[], budget: Budget, excludeTruth = false): JourneyRow[] {
-  return cases.map((c) => rowOf(engine.deliberate({ query: c.query, excludeDiseases: excludeTruth ? excludedWithTruth(engine.kb, c) : [] }, { budget }), c));
+export async function collectRows(engine: KnowledgeJourneyEngine, cases: readonly DevCase[], budget: Budget, source: CaseSource, excludeTruth = false): Promise<JourneyRow[]> {
+  const rows: JourneyRow[] = [];
+  for (const c of cases) {
+    const diseaseScores = await source.scores(c);
+    const input = { query: c.query, excludeDiseases: excludeTruth ? excludedWithTruth(engine.kb, c) : [], ...(diseaseScores ? { diseaseScores } : {}) };
+    rows.push(rowOf(engine.deliberate(input, { budget }), c));
+  }
+  return rows;
 }
 
 /**

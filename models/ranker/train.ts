@@ -3,6 +3,7 @@
 // Deterministic: fixed seeds, fixed case order. Run: node dist/models/ranker/train.js [--help]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { FEATURE_NAMES, selectColumns } from '../../core/agents/onnx-ranker/features.js';
@@ -15,7 +16,7 @@ import { selectTraining, SELECTIONS } from './selection.js';
 
 const FOLDS = 5;
 /** The committed recipe; every option below can be varied from the command line for experiments. */
-const RECIPE = { hidden: 32, epochs: 20, learningRate: 0.003, l2: 1e-4, seed: 7, seeds: 3, selection: 'all', trainList: LIST_SIZE,
+const RECIPE = { hidden: 32, epochs: 20, learningRate: 0.003, l2: 1e-4, seed: 7, seeds: 3, selection: 'all', trainList: LIST_SIZE, withSets: false,
   // Features computed but left out: under cohort CV they did not help (bench/RESULTS.md, issue 6).
   drop: ['knowledge_gap_to_median', 'log_gene_diseases', 'frequency_weighted_matched_ic', 'category_coverage'] };
 
@@ -27,7 +28,9 @@ const USAGE = `Usage: node dist/models/ranker/train.js [options]
   --seeds N        average N models trained with seeds ${RECIPE.seed}, ${RECIPE.seed + 1}, ... (${RECIPE.seeds})
   --select RULE    training cases: ${SELECTIONS.join(', ')}, or random-as:RULE (${RECIPE.selection})
   --train-list N   train on the top N of each list only (${RECIPE.trainList})
+  --with-sets      also train on the training cases' seeded candidate sets of 100 (${RECIPE.withSets})
   --drop A,B       leave these features out (${RECIPE.drop.join(',') || 'none'})
+  --fold-models D  also write each fold's model to D/fold-K/ (for out-of-fold evaluations downstream)
   --dry-run        cross-validate only; do not write models/ranker/
   --help`;
 
@@ -65,13 +68,14 @@ function metrics(rows: readonly CaseRow[], ranks: readonly number[]): Record<str
 }
 
 /** Out-of-fold ranks, genome-wide and in candidate sets of 100, from one model per fold. */
-function crossValidate(rows: CaseRow[], rows100: CaseRow[], training: CaseRow[], inputs: number, o: TrainOptions, seeds: number): Record<string, unknown> {
+function crossValidate(rows: CaseRow[], rows100: CaseRow[], training: CaseRow[], inputs: number, o: TrainOptions, seeds: number, onFold?: (f: number, m: MlpWeights) => void): Record<string, unknown> {
   const ranks = new Array<number>(rows.length);
   const ranks100 = new Array<number>(rows100.length);
   for (let f = 0; f < FOLDS; f++) {
     const m = fit(training.filter((r) => fold(r.cohort) !== f), inputs, o, seeds);
     rows.forEach((r, i) => fold(r.cohort) === f && (ranks[i] = modelRank(r, forward(m, r.x, r.candidates))));
     rows100.forEach((r, i) => fold(r.cohort) === f && (ranks100[i] = modelRank(r, forward(m, r.x, r.candidates))));
+    onFold?.(f, m);
     process.stderr.write(`  fold ${f + 1}/${FOLDS}\n`);
   }
   return { genomeWide: metrics(rows, ranks), candidates100: metrics(rows100, ranks100) };
@@ -87,6 +91,8 @@ const { values: a } = parseArgs({
     select: { type: 'string' },
     drop: { type: 'string' },
     'train-list': { type: 'string' },
+    'with-sets': { type: 'boolean' },
+    'fold-models': { type: 'string' },
     'dry-run': { type: 'boolean' },
     help: { type: 'boolean' },
   },
@@ -111,26 +117,29 @@ const training = selectTraining(allRows, selection)
   .map((r) => byId.get(r.id)!)
   .filter((r) => r.target < trainList)
   .map((r) => (r.candidates <= trainList ? r : { ...r, candidates: trainList, x: r.x.subarray(0, trainList * keep.length) }));
-process.stderr.write(`training on ${training.length} cases (${selection}), ${keep.length} features, ${JSON.stringify(options)}, seeds ${seeds}\n`);
-const cv = crossValidate(rows, rows100, training, keep.length, options, seeds);
-process.stdout.write(`${JSON.stringify({ selection, trainingCases: training.length, dropped, options, seeds, trainList, cv })}\n`);
-
-if (!a['dry-run']) {
-  const final = fit(training, keep.length, options, seeds);
-  const features = keep.map((i) => FEATURE_NAMES[i]!);
-  const onnx = mlpToOnnx(final, { features: features.join(','), listSize: String(LIST_SIZE) });
-  const dir = fileURLToPath(new URL('../../../models/ranker/', import.meta.url));
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(`${dir}ranker.onnx`, onnx);
-  const meta = {
-    name: 'ranker',
-    format: 1,
-    onnx: 'ranker.onnx',
-    sha256: createHash('sha256').update(onnx).digest('hex'),
-    features,
-    listSize: LIST_SIZE,
-    training: { cases: rows.length, usedCases: training.length, selection, options, seeds, trainList, folds: FOLDS, knowledgeRanker: `${KNOWLEDGE_RANKER.name} v${KNOWLEDGE_RANKER.version}`, versions: kb.versions },
-    crossValidation: cv,
-  };
-  writeFileSync(`${dir}ranker.json`, `${JSON.stringify(meta, null, 2)}\n`);
+const withSets = a['with-sets'] ?? RECIPE.withSets;
+if (withSets) {
+  // The same cases' candidate-set lists: decoys are mostly weak, so the model learns what lifts a
+  // random gene above the causal one. Out of fold like the rest, since rows share the case's cohort.
+  const chosen = new Set(training.map((r) => r.id));
+  training.push(...rows100.filter((r) => chosen.has(r.id) && r.target >= 0));
 }
+process.stderr.write(`training on ${training.length} lists (${selection}), ${keep.length} features, ${JSON.stringify(options)}, seeds ${seeds}\n`);
+const features = keep.map((i) => FEATURE_NAMES[i]!);
+const recipe = { usedLists: training.length, withSets, selection, options, seeds, trainList, folds: FOLDS, knowledgeRanker: `${KNOWLEDGE_RANKER.name} v${KNOWLEDGE_RANKER.version}`, versions: kb.versions };
+
+/** ranker.onnx and its ranker.json (what OnnxRanker.load reads) in `dir`. */
+function writeModel(dir: string, m: MlpWeights, about: Record<string, unknown>): void {
+  const onnx = mlpToOnnx(m, { features: features.join(','), listSize: String(LIST_SIZE) });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'ranker.onnx'), onnx);
+  const { crossValidation, ...training } = about;
+  const meta = { name: 'ranker', format: 1, onnx: 'ranker.onnx', sha256: createHash('sha256').update(onnx).digest('hex'), features, listSize: LIST_SIZE, training: { ...training, ...recipe }, ...(crossValidation ? { crossValidation } : {}) };
+  writeFileSync(join(dir, 'ranker.json'), `${JSON.stringify(meta, null, 2)}\n`);
+}
+
+const foldDir = a['fold-models'];
+const cv = crossValidate(rows, rows100, training, keep.length, options, seeds, foldDir ? (f, m) => writeModel(join(foldDir, `fold-${f}`), m, { heldOutFold: f, cases: rows.filter((r) => fold(r.cohort) !== f).length }) : undefined);
+process.stdout.write(`${JSON.stringify({ selection, trainingLists: training.length, withSets, dropped, options, seeds, trainList, cv })}\n`);
+
+if (!a['dry-run']) writeModel(fileURLToPath(new URL('../../../models/ranker/', import.meta.url)), fit(training, keep.length, options, seeds), { cases: rows.length, crossValidation: cv });

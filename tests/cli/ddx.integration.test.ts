@@ -41,7 +41,10 @@ describe('odyssey ddx', () => {
     expect(j.budget).toBe('quick');
     expect(j.differential.length).toBeGreaterThan(0);
     expect(j.differential.every((d) => d.probability >= 0 && d.probability <= 1)).toBe(true);
-    expect(j.versions).toMatchObject({ hpo: expect.any(String), journey: 'knowledge 1' });
+    expect(j.versions).toMatchObject({ hpo: expect.any(String), journey: 'knowledge 1', ranker: expect.stringMatching(/^onnx /) });
+    // Hypotheses from the knowledge ranker on request.
+    const k = JSON.parse((await runCli('ddx', '--case', CASE, '--budget', 'quick', '--json', '--hypotheses', 'knowledge')).out) as Journey;
+    expect(k.versions.ranker).toMatch(/^knowledge /);
     // Ruling out the leader gives another differential without it.
     const first = j.differential[0]!.diseaseId;
     const again = JSON.parse((await runCli('ddx', '--case', CASE, '--budget', 'quick', '--json', '--rule-out', first)).out) as Journey;
@@ -55,6 +58,7 @@ describe('odyssey ddx', () => {
     await userError(['ddx', '--case', CASE, '--engine', 'llm'], /llm journey engine needs an LLM provider/);
     await userError(['ddx', '--case', CASE, '--engine', 'oracle'], /--engine must be knowledge or llm/);
     await userError(['ddx', '--case', CASE, '--budget', 'huge'], /--budget must be quick, standard, deep/);
+    await userError(['ddx', '--case', CASE, '--hypotheses', 'oracle'], /--hypotheses must be onnx or knowledge/);
     await userError(['ddx', '--case-id', 'seven'], /case number such as 12/);
     await userError(['ddx', '--case-id', '99'], /no case 99/i);
     await userError(['ddx', '--case', fixture('cases', 'malformed-bad-json.json')], /not valid JSON/);

@@ -13,6 +13,11 @@ export interface JourneyInput {
    * benchmark simulates a disease missing from the knowledge base.
    */
   excludeDiseases?: string[];
+  /**
+   * Disease scores (by knowledge-base index) to take the hypotheses from, when a ranker other
+   * than the knowledge ranker produced them (see KnowledgeEngineOptions.source).
+   */
+  diseaseScores?: Float64Array;
 }
 
 export interface JourneyProgress {

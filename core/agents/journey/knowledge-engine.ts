@@ -18,7 +18,7 @@ import { nextSteps } from './next-steps.js';
 import { observationsStep } from './observations.js';
 import { findDualDiagnosis, rerank, type ReflectionParams, type Tested } from './reflection.js';
 import { JOURNEY_SCHEMA_VERSION, type Budget, type DualDiagnosis, type Journey, type Step } from './schema.js';
-import type { PreparedQuery } from '../../genes/ranking/types.js';
+import type { PreparedQuery, Ranker } from '../../genes/ranking/types.js';
 
 /** What reflection leaves for the conclusion. */
 export interface Deliberation {
@@ -64,6 +64,11 @@ export interface KnowledgeEngineOptions {
   ranker?: PhenotypeRanker;
   /** How much work each budget buys (default BUDGET_PLANS). */
   plans?: Partial<Record<Budget, BudgetPlan>>;
+  /**
+   * The ranker whose disease list seeds the hypotheses (default: the knowledge ranker). The ONNX
+   * ranker carries its gene verdict down to diseases; the evidence is still the knowledge base's.
+   */
+  source?: Ranker;
 }
 
 export class KnowledgeJourneyEngine implements JourneyEngine {
@@ -73,6 +78,7 @@ export class KnowledgeJourneyEngine implements JourneyEngine {
   readonly params: KnowledgeEngineParams;
   private readonly calibration: Calibration;
   private readonly plans: Record<Budget, BudgetPlan>;
+  private readonly source: Ranker | undefined;
 
   constructor(
     readonly kb: KnowledgeBase,
@@ -82,13 +88,30 @@ export class KnowledgeJourneyEngine implements JourneyEngine {
     this.params = { ...KNOWLEDGE_ENGINE_PARAMS, ...options.params };
     this.calibration = options.calibration;
     this.plans = { ...BUDGET_PLANS, ...options.plans };
+    this.source = options.source;
   }
 
   async run(input: JourneyInput, options: JourneyOptions): Promise<Journey> {
-    return this.runNow(input, options);
+    return this.runNow(await this.withSourceScores(input, options.signal), options);
   }
 
-  /** The same journey synchronously: the knowledge engine does no I/O. */
+  /** The input with the source ranker's disease scores, which take a model run to get. */
+  async withSourceScores(input: JourneyInput, signal?: AbortSignal): Promise<JourneyInput> {
+    if (!this.source || input.diseaseScores) return input;
+    return { ...input, diseaseScores: (await this.source.score(prepareQuery(this.kb, input.query), signal)).diseases };
+  }
+
+  /** The ranker whose list the hypotheses come from (recorded with the journey). */
+  get hypothesisRanker(): Ranker {
+    return this.source ?? this.ranker;
+  }
+
+  /** What the journey records as its engine and calibration versions. */
+  get versions(): { journey: string; calibration: string } {
+    return { journey: `knowledge ${KNOWLEDGE_ENGINE_VERSION}`, calibration: String(this.calibration.fit.id ?? 'unfitted') };
+  }
+
+  /** The journey synchronously, from `input.diseaseScores` or else the knowledge ranker's list. */
   runNow(input: JourneyInput, options: JourneyOptions): Journey {
     return this.conclude(this.deliberate(input, options), options);
   }
@@ -103,7 +126,7 @@ export class KnowledgeJourneyEngine implements JourneyEngine {
     const progress = options.onProgress ?? (() => {});
     const q = prepareQuery(kb, input.query);
     const warnings = [...q.warnings];
-    const scores = this.ranker.scoreNow(q).diseases;
+    const scores = input.diseaseScores ? Float64Array.from(input.diseaseScores) : this.ranker.scoreNow(q).diseases;
     const excludedDiseases: string[] = [];
     for (const id of input.excludeDiseases ?? []) {
       const d = kb.diseaseIndex(id.trim().toUpperCase());
@@ -130,7 +153,7 @@ export class KnowledgeJourneyEngine implements JourneyEngine {
     steps.push({
       kind: 'hypotheses',
       candidates: initial.map((d) => ({ diseaseId: kb.diseases[d]!.id, name: kb.diseases[d]!.name, genes: kb.diseases[d]!.genes, source: 'knowledge' as const, initialRank: rankOf.get(d)!, score: Math.round(scores[d]! * 1000) / 1000, supported: true })),
-      summary: `The ${initial.length} diseases whose annotations best match the findings, of ${ranked.length} scored${excludedDiseases.length ? ` (${excludedDiseases.length} ruled out beforehand)` : ''}.`,
+      summary: `The ${initial.length} diseases ${input.diseaseScores ? `the ${this.hypothesisRanker.info.name} ranker places first` : 'whose annotations best match the findings'}, of ${ranked.length} scored${excludedDiseases.length ? ` (${excludedDiseases.length} ruled out beforehand)` : ''}.`,
     });
     let active: Tested[] = [];
     for (const d of initial) {
@@ -200,7 +223,7 @@ export class KnowledgeJourneyEngine implements JourneyEngine {
       steps,
       nextSteps: next,
       excludedDiseases,
-      versions: { ...kb.versions, ranker: `${this.ranker.info.name} ${this.ranker.info.version}`, journey: `knowledge ${KNOWLEDGE_ENGINE_VERSION}`, calibration: String(this.calibration.fit.id ?? 'unfitted') },
+      versions: { ...kb.versions, ranker: `${this.hypothesisRanker.info.name} ${this.hypothesisRanker.info.version}`, ...this.versions },
       work: { tested: r.tested.length, rounds: plan.rounds },
       warnings,
     };

@@ -109,7 +109,7 @@ export class LlmJourneyEngine implements JourneyEngine {
     const recorder = new PayloadRecorder();
     const client = createLlmClient(this.settings.config, { ...this.settings.client, meter, recorder });
     const plan = LLM_BUDGETS[options.budget];
-    const deliberation = this.knowledge.deliberate(input, options);
+    const deliberation = this.knowledge.deliberate(await this.knowledge.withSourceScores(input, options.signal), options);
     const base = this.knowledge.conclude(deliberation, options);
     const candidates = base.differential.slice(0, plan.candidates);
     const messages: ChatMessage[] = [

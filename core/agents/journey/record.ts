@@ -30,13 +30,15 @@ export async function journeyForStoredCase(store: Store, kb: KnowledgeBase, engi
   const journeyInput = { query: input.query, ...(options.excludeDiseases ? { excludeDiseases: options.excludeDiseases } : {}) };
   const rec: LlmJourneyRecord | undefined = llm ? await llm.runWithRecord(journeyInput, options) : undefined;
   const journey = rec ? rec.journey : await engine.run(journeyInput, options);
-  const ranked = await rankForStore(kb, engine.ranker, input.query);
+  // The gene ranking stored beside the journey comes from the ranker the hypotheses came from.
+  const ranker = engine.hypothesisRanker;
+  const ranked = await rankForStore(kb, ranker, input.query, options.signal);
   const analysis = store.analyses.record({
     caseId,
     status: 'done',
     startedAt,
     durationMs: Math.round((performance.now() - t0) * 10) / 10,
-    ranker: engine.ranker.info,
+    ranker: ranker.info,
     knowledge: kb.versions,
     // The journey's engine and calibration make it a different computation from a plain ranking.
     promptVersions: { journey: journey.versions.journey ?? engine.name, calibration: journey.versions.calibration ?? '', ...rec?.promptVersions },

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { z } from 'zod';
 import { packageRoot } from '../../data/paths.js';
-import { OdysseyError } from '../../errors.js';
+import { isOdysseyError, OdysseyError } from '../../errors.js';
 import type { KnowledgeBase } from '../../genes/kb/knowledge-base.js';
 import { KNOWLEDGE_RANKER, PhenotypeRanker, RESNIK_RANKER } from '../../genes/ranking/phenotype-ranker.js';
 import type { PreparedQuery, Ranker, RankerInfo, Scores } from '../../genes/ranking/types.js';
+import { diseaseGeneIndex, shiftDiseaseScores } from './disease-scores.js';
 import { FEATURE_NAMES, candidateFeatures, selectColumns } from './features.js';
 
 const MetaSchema = z.object({
@@ -18,6 +19,17 @@ const MetaSchema = z.object({
   features: z.array(z.string()),
   listSize: z.number().int().positive(),
 });
+
+/**
+ * How strongly the model's gene verdict moves the disease list (see disease-scores.ts): fitted
+ * out of fold by models/ranker/out-of-fold.ts (disease top-1 53.4% → 57.2%; bench/RESULTS.md).
+ */
+export const DISEASE_WEIGHT = 2;
+
+/** True when the error says the model is not usable here (missing, stale or damaged files). */
+export function modelUnavailable(e: unknown): boolean {
+  return isOdysseyError(e) && ['model-missing', 'model-stale', 'model-corrupt'].includes(e.code);
+}
 
 const HINT = 'Rebuild it with `node dist/models/ranker/train.js` (needs the installed data), or restore models/ranker/ from the repository.';
 
@@ -35,6 +47,7 @@ export class OnnxRanker implements Ranker {
   readonly explanationParams = KNOWLEDGE_RANKER.scoring;
   private readonly knowledge: PhenotypeRanker;
   private readonly resnik: PhenotypeRanker;
+  private diseaseGenes: Int32Array[] | undefined;
 
   private constructor(
     private readonly kb: KnowledgeBase,
@@ -43,6 +56,7 @@ export class OnnxRanker implements Ranker {
     sha256: string,
     /** Which of the computed features the model takes, in its input order. */
     private readonly columns: readonly number[],
+    private readonly diseaseWeight: number,
   ) {
     this.knowledge = new PhenotypeRanker(kb, KNOWLEDGE_RANKER);
     this.resnik = new PhenotypeRanker(kb, RESNIK_RANKER);
@@ -50,11 +64,11 @@ export class OnnxRanker implements Ranker {
       name: 'onnx',
       version: `1+${sha256.slice(0, 12)}`,
       description: `Learning-to-rank MLP (ONNX) re-ordering the knowledge ranker's top ${listSize} genes`,
-      params: { listSize, model: `ranker.onnx sha256:${sha256.slice(0, 16)}`, knowledgeRanker: `${KNOWLEDGE_RANKER.name} v${KNOWLEDGE_RANKER.version}` },
+      params: { listSize, diseaseWeight, model: `ranker.onnx sha256:${sha256.slice(0, 16)}`, knowledgeRanker: `${KNOWLEDGE_RANKER.name} v${KNOWLEDGE_RANKER.version}` },
     };
   }
 
-  static async load(kb: KnowledgeBase, dir = rankerModelDir()): Promise<OnnxRanker> {
+  static async load(kb: KnowledgeBase, dir = rankerModelDir(), diseaseWeight = DISEASE_WEIGHT): Promise<OnnxRanker> {
     const metaPath = join(dir, 'ranker.json');
     if (!existsSync(metaPath)) throw new OdysseyError('model-missing', `The ONNX gene ranker is missing: ${metaPath} does not exist.`, HINT);
     let meta: z.infer<typeof MetaSchema>;
@@ -73,7 +87,7 @@ export class OnnxRanker implements Ranker {
     const sha = createHash('sha256').update(bytes).digest('hex');
     if (sha !== meta.sha256) throw new OdysseyError('model-corrupt', `The ONNX gene ranker ${path} is damaged (checksum mismatch).`, HINT);
     const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1 });
-    return new OnnxRanker(kb, session, meta.listSize, sha, columns);
+    return new OnnxRanker(kb, session, meta.listSize, sha, columns, diseaseWeight);
   }
 
   /** The knowledge and Resnik scores the features are computed from, for the whole case. */
@@ -98,12 +112,17 @@ export class OnnxRanker implements Ranker {
     return { genes: f.genes, scores: out.score!.data as Float32Array };
   }
 
-  async score(query: PreparedQuery, signal?: AbortSignal): Promise<Scores> {
+  /** The knowledge ranker's scores and the model's scores of its best genes. */
+  async verdict(query: PreparedQuery, signal?: AbortSignal): Promise<{ knowledge: Scores; genes: number[]; scores: Float32Array }> {
     const base = this.baseScores(query);
     const ks = base.knowledge;
     const pool = query.candidateGenes ?? Array.from({ length: this.kb.genes.length }, (_, i) => i);
     const top = pool.filter((g) => ks.genes[g]! > -Infinity).sort((a, b) => ks.genes[b]! - ks.genes[a]! || a - b).slice(0, this.listSize);
-    const { genes: listed, scores: model } = await this.scoreSet(query, top, base, signal);
+    return { knowledge: ks, ...(await this.scoreSet(query, top, base, signal)) };
+  }
+
+  async score(query: PreparedQuery, signal?: AbortSignal): Promise<Scores> {
+    const { knowledge: ks, genes: listed, scores: model } = await this.verdict(query, signal);
     if (listed.length === 0) return ks;
     // The re-ordered list stays above every gene outside it, in model order.
     let floor = Infinity;
@@ -112,6 +131,8 @@ export class OnnxRanker implements Ranker {
     for (const v of model) lo = Math.min(lo, v);
     const genes = Float64Array.from(ks.genes);
     listed.forEach((g, i) => (genes[g] = floor + 1 + (model[i]! - lo)));
-    return { diseases: ks.diseases, genes, geneBestDisease: ks.geneBestDisease };
+    this.diseaseGenes ??= diseaseGeneIndex(this.kb);
+    const diseases = shiftDiseaseScores(ks.diseases, this.diseaseGenes, { genes: listed, scores: model }, this.diseaseWeight);
+    return { diseases, genes, geneBestDisease: ks.geneBestDisease };
   }
 }

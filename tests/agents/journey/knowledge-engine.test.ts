@@ -11,7 +11,9 @@ import { KnowledgeJourneyEngine, type KnowledgeEngineParams } from '../../../cor
 import { JourneySchema, type Budget, type Journey, type StepOf } from '../../../core/agents/journey/schema.js';
 import type { BudgetPlan } from '../../../core/agents/journey/engine.js';
 import type { KnowledgeBase } from '../../../core/genes/kb/knowledge-base.js';
-import { PhenotypeRanker, type PhenotypeRankerConfig } from '../../../core/genes/ranking/phenotype-ranker.js';
+import { PhenotypeRanker, RESNIK_RANKER, type PhenotypeRankerConfig } from '../../../core/genes/ranking/phenotype-ranker.js';
+import { prepareQuery } from '../../../core/genes/ranking/prepare-query.js';
+import { order } from '../../../core/genes/ranking/rank.js';
 import { OdysseyError } from '../../../core/errors.js';
 import { miniKb } from '../../helpers.js';
 
@@ -166,6 +168,22 @@ describe('knowledge journey engine', () => {
     expect(j.nextSteps.phenotypes.every((p) => p.expectedGain > 0)).toBe(true);
     expect(j.nextSteps.phenotypes.map((p) => p.expectedGain)).toEqual([...j.nextSteps.phenotypes.map((p) => p.expectedGain)].sort((a, b) => b - a));
     expect(j.nextSteps.genes.map((g) => g.symbol)).toContain('GENEB');
+  });
+
+  it('takes its hypotheses from a source ranker when given one, and records which', async () => {
+    const source = new PhenotypeRanker(kb, RESNIK_RANKER);
+    const query = { observed: [HYPOTONIA, MICROCEPHALY] };
+    const j = await new KnowledgeJourneyEngine(kb, { ranker, calibration: IDENTITY, params: { groupingPrior: 0 }, source }).run({ query }, { budget: 'standard' });
+    const sourceScores = source.scoreNow(prepareQuery(kb, query)).diseases;
+    const hypotheses = j.steps.find((x): x is StepOf<'hypotheses'> => x.kind === 'hypotheses')!;
+    expect(hypotheses.candidates.map((c) => c.diseaseId)).toEqual(order(sourceScores).slice(0, hypotheses.candidates.length).map((d) => kb.diseases[d]!.id));
+    expect(hypotheses.summary).toContain(`the ${RESNIK_RANKER.name} ranker places first`);
+    expect(j.versions.ranker).toBe(`${RESNIK_RANKER.name} ${RESNIK_RANKER.version}`);
+    // The same scores given directly make the same journey, synchronously.
+    const again = engine().runNow({ query, diseaseScores: sourceScores }, { budget: 'standard' });
+    expect(again.differential).toEqual(j.differential);
+    // Without a source the knowledge ranker's order leads, which differs here.
+    expect(engine().runNow({ query }, { budget: 'standard' }).steps.find((x) => x.kind === 'hypotheses')).not.toEqual(hypotheses);
   });
 
   it('reports progress, can be cancelled, and fails clearly without usable findings', async () => {
