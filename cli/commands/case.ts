@@ -138,7 +138,8 @@ export function registerCase(program: Command, io: CliIO): void {
     .option('--label <label>', 'new label or pseudonym')
     .option('--status <status>', 'unsolved or closed (use `case solve` to mark solved)')
     .option('--remove-hpo <ids>', 'HPO terms to remove (observed or excluded), comma-separated')
-    .action(async (id: string, o: CaseFields & { status?: string; removeHpo?: string }) => {
+    .option('--genome', 'rank the whole genome again (earlier candidate gene sets are kept)')
+    .action(async (id: string, o: CaseFields & { status?: string; removeHpo?: string; genome?: boolean }) => {
       const caseId = parseCaseId(id);
       const status = parseStatus(o.status);
       if (status === 'solved') throw new OdysseyError('bad-option', 'A case is marked solved with its diagnosis, not with --status.', `Use: odyssey case solve ${caseId} --diagnosis OMIM:... --gene SYMBOL`);
@@ -148,16 +149,18 @@ export function registerCase(program: Command, io: CliIO): void {
       const patch: CasePatch = { ...d, ...onset, ...(o.label !== undefined ? { label: o.label } : {}), ...(o.notes !== undefined ? { notes: o.notes } : {}), ...(status ? { status } : {}) };
       const terms = await resolveTerms(splitIds(o.hpo), splitIds(o.exclude), io);
       const set = await geneSetFromOptions(o, io);
+      if (set && o.genome) throw new OdysseyError('bad-option', '--genome cannot be combined with --genes, --genes-file or --vcf.', 'Give either the candidate genes or --genome.');
       await withStore((store) => {
         const changes = store.transaction(() => {
           store.cases.update(caseId, patch);
+          if (o.genome) store.geneSets.useGenome(caseId);
           const removed = store.phenotypes.remove(caseId, splitIds(o.removeHpo).map((x) => x.toUpperCase()));
           const added = store.phenotypes.add(caseId, terms);
           if (set) store.geneSets.add(caseId, set);
           return { removed: removed.length, added: added.length };
         });
         if (o.json) printJson(io, store.view(caseId));
-        else io.out(`Updated case ${caseId}: ${changes.added} term(s) added, ${changes.removed} removed${set ? `, ${set.genes.length} candidate genes attached` : ''}.`);
+        else io.out(`Updated case ${caseId}: ${changes.added} term(s) added, ${changes.removed} removed${set ? `, ${set.genes.length} candidate genes attached` : ''}${o.genome ? ', the whole genome ranked again' : ''}.`);
       });
     });
 

@@ -55,6 +55,10 @@ describe('odyssey case', () => {
     expect(await ok('case', 'show', '1')).toMatch(/Not analysed yet: run `odyssey analyze --case 1`/);
 
     expect(await ok('case', 'update', '1', '--notes', 'seen 2026-03', '--remove-hpo', 'HP:0000365', '--hpo', 'HP:0000252')).toMatch(/1 term\(s\) added, 1 removed/);
+    // Back to the whole genome: the candidate set is no longer used, but it is kept.
+    await expectUserError(['case', 'update', '1', '--genome', '--genes', 'KCNT1'], /--genome cannot be combined/);
+    expect(await ok('case', 'update', '1', '--genome')).toMatch(/the whole genome ranked again/);
+    expect((JSON.parse(await ok('case', 'show', '1', '--json')) as { geneSet?: unknown }).geneSet).toBeUndefined();
     expect(await ok('case', 'solve', '1', '--diagnosis', 'OMIM:614959', '--diagnosis-label', 'DEE14', '--gene', 'kcnt1')).toMatch(/Case 1 \(Patient 7\) is solved: OMIM:614959, KCNT1/);
     expect(await ok('case', 'list', '--status', 'solved', '--json')).toMatch(/"causalGene": "KCNT1"/);
     expect(JSON.parse(await ok('case', 'list', '--gene', 'KCNT1', '--json')).total).toBe(1);
