@@ -41,6 +41,8 @@ export type KnowledgeEngineParams = Omit<TestParams, 'recordRate'> &
   ReflectionParams & {
     /** Chance a feature asked about is found and reported (default: the calibration's record rate). */
     questionReportRate?: number;
+    /** Chance a feature the patient lacks is reported absent when asked (see next-steps.ts). */
+    absentReportRate: number;
   };
 
 /** Global parameters (never per disease, gene or case); see bench/RESULTS.md for their effect. */
@@ -55,6 +57,7 @@ export const KNOWLEDGE_ENGINE_PARAMS: KnowledgeEngineParams = {
   dropMargin: 12,
   dualCost: 3,
   dualMinOwn: 2,
+  absentReportRate: 1,
 };
 
 export interface KnowledgeEngineOptions {
@@ -210,7 +213,7 @@ export class KnowledgeJourneyEngine implements JourneyEngine {
 
     progress({ stage: 'next-steps', done: 0, total: 1 });
     const leads = shown.slice(0, 8).map((t, i) => ({ disease: t.disease, probability: post.probabilities[i]! }));
-    const next = nextSteps(kb, q, leads, Math.max(1e-6, 1 - leads.reduce((s, l) => s + l.probability, 0)), { unknownFrequency: this.ranker.explanationParams.unknownFrequency, reportRate: this.params.questionReportRate ?? this.calibration.recordRate, questions: 3 });
+    const next = nextSteps(kb, q, leads, Math.max(1e-6, 1 - leads.reduce((s, l) => s + l.probability, 0)), { unknownFrequency: this.ranker.explanationParams.unknownFrequency, reportRate: this.params.questionReportRate ?? this.calibration.recordRate, absentReportRate: this.params.absentReportRate, questions: 3 });
     steps.push({ kind: 'next-steps', ...next });
 
     return {

@@ -20,6 +20,12 @@ export interface NextStepOptions {
    * Below 1 it favours questions likely to get a definite answer.
    */
   reportRate: number;
+  /**
+   * Chance that a feature the patient lacks is reported absent when asked (1: always). Below 1
+   * a "no" is mostly "not known", which tells nothing, so questions are valued mainly for what
+   * a "yes" would settle.
+   */
+  absentReportRate: number;
   /** Phenotypes to suggest. */
   questions: number;
 }
@@ -50,12 +56,24 @@ function presence(kb: KnowledgeBase, d: number, unknownFrequency: number, report
   return new Map([...absent].map(([t, q]) => [t, 1 - q]));
 }
 
-/** Expected entropy reduction (bits) of the posterior `prior` from learning whether a finding is present. */
-export function expectedGain(prior: readonly number[], present: readonly number[]): number {
+/** Kullback-Leibler divergence (bits) of `post` from `prior`. */
+const divergence = (post: readonly number[], prior: readonly number[]): number => {
+  let d = 0;
+  for (let i = 0; i < post.length; i++) if (post[i]! > 0) d += post[i]! * Math.log2(post[i]! / prior[i]!);
+  return d;
+};
+
+/**
+ * Expected information (bits) about the hypotheses from asking whether a finding is present:
+ * the mutual information, written as each answer's probability times how far it moves the
+ * posterior. With `absentReportRate` below 1 only that share of the "no" answers is given; the
+ * rest are "not known" and move nothing. At 1 this is the plain expected entropy reduction.
+ */
+export function expectedGain(prior: readonly number[], present: readonly number[], absentReportRate = 1): number {
   const pYes = prior.reduce((s, p, i) => s + p * present[i]!, 0);
   const pNo = 1 - pYes;
   const post = (yes: boolean): number[] => prior.map((p, i) => (p * (yes ? present[i]! : 1 - present[i]!)) / (yes ? pYes : pNo));
-  return entropy(prior) - (pYes > 0 ? pYes * entropy(post(true)) : 0) - (pNo > 0 ? pNo * entropy(post(false)) : 0);
+  return (pYes > 0 ? pYes * divergence(post(true), prior) : 0) + (pNo > 0 ? absentReportRate * pNo * divergence(post(false), prior) : 0);
 }
 
 /**
@@ -80,7 +98,7 @@ export function nextSteps(kb: KnowledgeBase, q: PreparedQuery, leads: readonly L
   for (const t of candidates) {
     const bg = options.reportRate * Math.exp(-ic[t]!);
     const present = [...maps.map((m) => clamp(m.get(t) ?? bg)), clamp(bg)];
-    scored.push({ t, gain: expectedGain(prior, present), present });
+    scored.push({ t, gain: expectedGain(prior, present, options.absentReportRate), present });
   }
   scored.sort((a, b) => b.gain - a.gain || ic[b.t]! - ic[a.t]! || a.t - b.t);
   // Three questions about the same feature at different depths would ask one thing thrice.
