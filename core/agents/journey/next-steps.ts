@@ -30,12 +30,6 @@ export interface NextStepOptions {
   questions: number;
 }
 
-const entropy = (p: readonly number[]): number => {
-  let h = 0;
-  for (const x of p) if (x > 0) h -= x * Math.log2(x);
-  return h;
-};
-
 const clamp = (x: number): number => Math.min(0.99, Math.max(0.01, x));
 
 /**
