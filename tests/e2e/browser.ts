@@ -143,8 +143,16 @@ export async function stopUi(ui: Partial<UiRun>): Promise<void> {
   await ui.running?.stop();
 }
 
-/** No serious or critical axe-core violations on the page as it is now. */
+/**
+ * No serious or critical axe-core violations on the page once its transitions have finished (a
+ * dialog fading in has, for a moment, colours that fail contrast checks).
+ */
 export async function expectAccessible(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: { getAnimations(): { playState: string }[] } }).document
+      .getAnimations()
+      .every((a) => a.playState !== 'running'),
+  );
   const v = await axeViolations(page);
   expect(v, describeViolations(v)).toEqual([]);
 }
