@@ -3,7 +3,7 @@
 // analysis of a 10-term case from click → ranked table. Needs `npm run build` first. Prints
 // medians and p95s; machines are shared and noisy, so read them as rough figures.
 /* global fetch, performance, window, document, MutationObserver -- Node 20 globals, and page code run by the browser */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -31,19 +31,10 @@ const quantile = (xs, q) =>
 const fmt = (xs) =>
   `median ${quantile(xs, 0.5).toFixed(0)} ms, p95 ${quantile(xs, 0.95).toFixed(0)} ms (n=${xs.length})`;
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+// Debian's Chromium with the flags the end-to-end tests use (scripts/chromium.json).
+const browser = await chromium.launch(
+  JSON.parse(readFileSync(join(root, 'scripts', 'chromium.json'), 'utf8')),
+);
 try {
   await api('searchTerms', { query: 'warm up' });
 

@@ -13,19 +13,13 @@ import { ApiContext } from '../../core/api/context.js';
 import { rendererDir, startServer, type RunningServer } from '../../core/api/http-server.js';
 import { packageRoot } from '../../core/data/paths.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** How the tests and bench/measure-ui.mjs launch Debian's Chromium: its path and flags. */
+const LAUNCH = JSON.parse(
+  readFileSync(join(packageRoot(), 'scripts', 'chromium.json'), 'utf8'),
+) as { executablePath: string; args: string[] };
+export const CHROMIUM = LAUNCH.executablePath;
 export const HAVE_CHROMIUM = existsSync(CHROMIUM);
 export const SCREENSHOTS = join(packageRoot(), 'test-output', 'screenshots');
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Builds renderer/dist from the current sources, so the test never runs a stale bundle. */
 export function buildRenderer(): void {
@@ -59,7 +53,7 @@ export async function serveUi(home: string): Promise<Running> {
 }
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  return chromium.launch(LAUNCH);
 }
 
 /** A 1280×800 page that records console errors (CSP violations show up there). */
